@@ -1,0 +1,165 @@
+/**
+ * The domain model shared by every layer (app, CLI, tests). These shapes are the contract of
+ * the files in `data/`; `src/data/` validates raw JSON into them.
+ */
+import type { Geometry, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+
+/** The four cities of the programme; ids are lowercase English names. */
+export const CITY_IDS = ['chengdu', 'deyang', 'meishan', 'ziyang'] as const;
+export type CityId = (typeof CITY_IDS)[number];
+
+export const CATEGORIES = [
+  'rail',
+  'road',
+  'water',
+  'ecology',
+  'energy',
+  'industry',
+  'public-service',
+  'hub',
+  'platform',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Ordered from earliest to latest stage; the order is used to compare stages. */
+export const STATUSES = ['planned', 'preparatory', 'under-construction', 'partly-open', 'complete'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/**
+ * What kind of statement a milestone is.
+ * - `report`: a progress report says it happened (observation);
+ * - `public`: a public news item says it happened (observation);
+ * - `plan`: task or plan wording ("加快建设…"); never an observation of progress.
+ */
+export const EVIDENCE = ['report', 'plan', 'public'] as const;
+export type Evidence = (typeof EVIDENCE)[number];
+
+export const GEOMETRY_ACCURACY = ['surveyed', 'approximate', 'schematic'] as const;
+export type GeometryAccuracy = (typeof GEOMETRY_ACCURACY)[number];
+
+/** ISO date `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+export interface Source {
+  id: string;
+  publisher_zh: string;
+  publisher_en: string;
+  title: string;
+  /** Publication date, ISO `YYYY-MM-DD` (or `YYYY-MM` where only the month is known). */
+  date: string;
+  url: string | null;
+  /** `seed` = one of the five primary documents; `public` = a public web page. */
+  kind: 'seed' | 'public';
+  note?: string;
+}
+
+/** A part of a project with its own percentage (e.g. track laying 6.8 %): never overall progress. */
+export interface ComponentProgress {
+  name_zh: string;
+  name_en: string;
+  pct: number;
+}
+
+export interface Milestone {
+  date: IsoDate;
+  status: Status;
+  /** Overall progress 0–100, only where a source states it (or 100 when opened/completed). */
+  progress: number | null;
+  components?: ComponentProgress[];
+  evidence: Evidence;
+  /** Which part of the project the entry is about, where parts differ. */
+  section?: string;
+  note_zh: string;
+  note_en: string;
+  source: string;
+  /** Exact quote from the source (as it stands in the source). */
+  quote: string;
+}
+
+/** A promised date: never an observation. */
+export interface Target {
+  /** `YYYY-MM` or `YYYY-MM-DD` as the source gives it. */
+  date: string;
+  status: Status;
+  note_zh: string;
+  note_en: string;
+  source: string;
+  quote: string;
+}
+
+export interface KeyFact {
+  key: string;
+  label_zh: string;
+  label_en: string;
+  value: number | string;
+  unit?: string;
+  note?: string;
+  source: string;
+  quote?: string;
+}
+
+export interface Project {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  aliases: string[];
+  category: Category;
+  cities: CityId[];
+  /** Current administrative codes of the counties/districts (e.g. `510185`). */
+  counties: string[];
+  facts: KeyFact[];
+  targets: Target[];
+  /** Sorted by date ascending. */
+  milestones: Milestone[];
+  /** WGS-84; null when the location is not published. */
+  geometry: Geometry | null;
+  geometry_accuracy: GeometryAccuracy | null;
+  /** Why the geometry is what it is (basis, licence). */
+  geometry_note?: string;
+  /** Licence/attribution of the geometry where it is third-party data (e.g. ODbL). */
+  geometry_licence?: string;
+}
+
+export interface Corridor {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  /** Centre line ordered from the Chengdu end. */
+  line: LineString;
+  schematic: boolean;
+  source: string;
+}
+
+export interface JunctionZone {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  /** County codes on each side of the junction. */
+  sides: [string[], string[]];
+  width_km: number;
+  /** True when the zone is inferred from reports, not confirmed by a primary source. */
+  inferred: boolean;
+  source: string;
+  /** Computed at build time from the county topology (data/zones.geojson). */
+  polygon: Polygon | MultiPolygon | null;
+  /** Shared border the zone is built from (debug/visual). */
+  border?: MultiLineString | LineString | null;
+}
+
+/** Per-project results of the corridor and zone analysis, computed once on load. */
+export interface ProjectAnalysis {
+  distances_km: Record<string, number>;
+  chainage_km: Record<string, number>;
+  zones: string[];
+}
+
+/** A project at a date: derived, never stored. */
+export interface ProjectState {
+  /** null = not yet known to exist on that date. */
+  status: Status | null;
+  progress: number | null;
+  /** The milestone the state comes from (latest observation on or before the date). */
+  basis: Milestone | null;
+  /** Latest component figures known at that date (e.g. track laying 6.8 %). */
+  components: ComponentProgress[];
+}

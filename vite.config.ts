@@ -1,0 +1,58 @@
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const DATA_DIR = resolve(import.meta.dirname, 'data');
+const SERVED = /\.(json|geojson)$/;
+
+/**
+ * Serves `data/*.json|geojson` at `data/…` in dev and copies them into `dist/data/` on build.
+ * Why not `publicDir`: the data folder also holds its README and must keep its own name, so a
+ * deployment (or a test that removes one file) sees the same layout as the repository.
+ */
+function dataFiles(): Plugin {
+  return {
+    name: 'cdmz-data-files',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = (req.url ?? '').split('?')[0] ?? '';
+        const m = /\/data\/([\w.-]+)$/.exec(url);
+        if (!m || !m[1] || !SERVED.test(m[1])) return next();
+        const file = join(DATA_DIR, m[1]);
+        try {
+          if (!statSync(file).isFile()) return next();
+        } catch {
+          res.statusCode = 404;
+          res.end('not found');
+          return;
+        }
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.end(readFileSync(file));
+      });
+    },
+    generateBundle() {
+      for (const name of readdirSync(DATA_DIR)) {
+        if (!SERVED.test(name)) continue;
+        this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(join(DATA_DIR, name)) });
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [react(), dataFiles()],
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1200,
+  },
+  preview: { port: 4173, strictPort: true, host: '127.0.0.1' },
+  server: { host: '127.0.0.1' },
+  test: {
+    include: ['tests/unit/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    testTimeout: 30000,
+  },
+});
