@@ -163,3 +163,22 @@ export interface ProjectState {
   /** Latest component figures known at that date (e.g. track laying 6.8 %). */
   components: ComponentProgress[];
 }
+
+/** Everything the app and the CLI load, validated and enriched once. */
+export interface Atlas {
+  projects: Project[];
+  sources: Map<string, Source>;
+  corridors: Corridor[];
+  zones: JunctionZone[];
+  /** Computed once on load by `analyzeProjects` (src/data/analyze-projects.ts). */
+  analysis: Map<string, ProjectAnalysis>;
+}
+
+/** One problem found while loading data: shown to the user, never swallowed. */
+export interface DataIssue {
+  file: string;
+  /** Project/corridor/zone id when the problem is in one item; absent for a whole-file error. */
+  id?: string;
+  field?: string;
+  message: string;
+}
