@@ -45,8 +45,8 @@ export interface Source {
   publisher_zh: string;
   publisher_en: string;
   title: string;
-  /** Publication date, ISO `YYYY-MM-DD` (or `YYYY-MM` where only the month is known). */
-  date: string;
+  /** Publication date, ISO `YYYY-MM-DD` (or `YYYY-MM` where only the month is known); null when the page gives none. */
+  date: string | null;
   url: string | null;
   /** `seed` = one of the five primary documents; `public` = a public web page. */
   kind: 'seed' | 'public';
@@ -58,10 +58,19 @@ export interface ComponentProgress {
   name_zh: string;
   name_en: string;
   pct: number;
+  /** True when the source only says "more than `pct` %" (e.g. 主体工程进度过半 = over 50 %). */
+  pct_is_lower_bound?: boolean;
 }
 
 export interface Milestone {
+  /**
+   * ISO `YYYY-MM-DD`. When the source gives only a month or a year, this is the LAST day of that
+   * period (the first day on which the fact is certainly true) and `date_precision` says so; show
+   * such dates as `YYYY-MM` / `YYYY` (see `milestoneDateLabel`).
+   */
   date: IsoDate;
+  /** Absent = exact day. */
+  date_precision?: 'month' | 'year';
   status: Status;
   /** Overall progress 0–100, only where a source states it (or 100 when opened/completed). */
   progress: number | null;
@@ -74,6 +83,8 @@ export interface Milestone {
   source: string;
   /** Exact quote from the source (as it stands in the source). */
   quote: string;
+  /** The quote without the source's inline pinyin annotations (seed 004), for display. */
+  quote_clean?: string;
 }
 
 /** A promised date: never an observation. */
@@ -118,6 +129,21 @@ export interface Project {
   geometry_note?: string;
   /** Licence/attribution of the geometry where it is third-party data (e.g. ODbL). */
   geometry_licence?: string;
+  /** Stations of a rail line, in line order, where their positions are known (Ziyang line). */
+  stations?: Station[];
+}
+
+/** A station of a rail project (drawn by the map; not a project itself). */
+export interface Station {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  /** WGS-84 `[lon, lat]`. */
+  coord: [number, number];
+  /** False for a reserved station not opened (e.g. 芦葭). */
+  opened: boolean;
+  accuracy: GeometryAccuracy;
+  note?: string;
 }
 
 export interface Corridor {
@@ -162,6 +188,8 @@ export interface ProjectState {
   basis: Milestone | null;
   /** Latest component figures known at that date (e.g. track laying 6.8 %). */
   components: ComponentProgress[];
+  /** Date of the milestone the component figures come from; null when there are none. */
+  components_as_of: IsoDate | null;
 }
 
 /** Everything the app and the CLI load, validated and enriched once. */
