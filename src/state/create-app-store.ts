@@ -1,0 +1,58 @@
+/**
+ * The store factory (STYLE.md §4): one zustand store composed from slices. There is no
+ * module-level store: `main.tsx` creates one per page, every test and every embed its own.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AppState, SliceCreator, UrlSlice } from './app-state';
+import { createDataSlice } from './data-slice';
+import { createFiltersSlice, freshFilters } from './filters-slice';
+import { createLocaleSlice } from './locale-slice';
+import { createSelectionSlice } from './selection-slice';
+import { createTimelineSlice } from './timeline-slice';
+import { createUiSlice } from './ui-slice';
+import { DEFAULT_URL_STATE, type UrlState } from './url-codec';
+
+export type AppStore = StoreApi<AppState>;
+
+/** The store fields a URL state sets (inverse of `selectUrlState`). */
+export function storeFieldsFromUrlState(url: UrlState) {
+  return {
+    lang: url.lang,
+    asOfDate: url.date,
+    filters: freshFilters({
+      categories: [...url.cat],
+      statuses: [...url.status],
+      cities: [...url.city],
+      counties: [...url.county],
+      corridorId: url.corridor,
+      withinKm: url.within,
+      zoneId: url.zone,
+      query: url.q,
+      evidence: url.evidence,
+    }),
+    selectedId: url.sel,
+    embed: url.embed,
+  };
+}
+
+const createUrlSlice: SliceCreator<UrlSlice> = (set) => ({
+  applyUrlState: (url) => set(storeFieldsFromUrlState(url)),
+});
+
+/**
+ * Creates a store, optionally seeded from a parsed URL (`parseUrlState(location.search)`).
+ * Pass only values that went through the codec: they are trusted here.
+ * @example const store = createAppStore(parseUrlState(window.location.search));
+ */
+export function createAppStore(initial: Partial<UrlState> = {}): AppStore {
+  const seed = storeFieldsFromUrlState({ ...DEFAULT_URL_STATE, ...initial });
+  return createStore<AppState>()((...a) => ({
+    ...createFiltersSlice(seed.filters)(...a),
+    ...createSelectionSlice(seed.selectedId)(...a),
+    ...createTimelineSlice(seed.asOfDate)(...a),
+    ...createLocaleSlice(seed.lang)(...a),
+    ...createDataSlice()(...a),
+    ...createUiSlice(seed.embed)(...a),
+    ...createUrlSlice(...a),
+  }));
+}

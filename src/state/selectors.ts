@@ -1,0 +1,202 @@
+/**
+ * Named selectors (STYLE.md §5). Components read derived data only through these; filtering
+ * and sorting never happen inline in a component. Selectors that build arrays or objects are
+ * memoised per input identity (WeakMap caches keyed by objects each store owns), so
+ * `useAppStore(selectVisibleProjects)` returns the same array until its inputs change.
+ */
+import { filterProjects } from '../domain/filter-projects';
+import { sortProjects } from '../domain/sort-projects';
+import { latestMilestoneDate, projectStateOn } from '../domain/status-on-date';
+import { CATEGORIES, STATUSES, type Atlas, type Category, type Project, type ProjectState, type Status } from '../domain/types';
+import type { AppState } from './app-state';
+import type { UrlState } from './url-codec';
+
+const EMPTY_PROJECTS: readonly Project[] = Object.freeze([]);
+const EMPTY_IDS: readonly string[] = Object.freeze([]);
+
+const latestDateCache = new WeakMap<Atlas, string | null>();
+
+/** Latest milestone date in the data (the default as-of date), cached per atlas. */
+function latestDateOf(atlas: Atlas): string | null {
+  if (!latestDateCache.has(atlas)) latestDateCache.set(atlas, latestMilestoneDate(atlas.projects));
+  return latestDateCache.get(atlas) ?? null;
+}
+
+/** The as-of date in force: the explicit one, else the data's latest milestone date. */
+export function selectAsOfDate(state: AppState): string | null {
+  if (state.asOfDate !== null) return state.asOfDate;
+  return state.atlas ? latestDateOf(state.atlas) : null;
+}
+
+export const selectLang = (state: AppState) => state.lang;
+export const selectFilters = (state: AppState) => state.filters;
+export const selectSelectedId = (state: AppState) => state.selectedId;
+export const selectHoveredId = (state: AppState) => state.hoveredId;
+export const selectDataStatus = (state: AppState) => state.dataStatus;
+export const selectAtlas = (state: AppState) => state.atlas;
+export const selectIssues = (state: AppState) => state.issues;
+export const selectEmbed = (state: AppState) => state.embed;
+export const selectListSort = (state: AppState) => state.listSort;
+
+interface VisibleEntry {
+  atlas: Atlas;
+  asOfDate: string;
+  result: readonly Project[];
+}
+const visibleCache = new WeakMap<AppState['filters'], VisibleEntry>();
+
+/**
+ * The projects passing every filter on the as-of date, in data order (the map's order).
+ * Memoised on (atlas, filters, as-of date).
+ */
+export function selectVisibleProjects(state: AppState): readonly Project[] {
+  const atlas = state.atlas;
+  const asOfDate = selectAsOfDate(state);
+  if (!atlas || asOfDate === null) return EMPTY_PROJECTS;
+  const hit = visibleCache.get(state.filters);
+  if (hit && hit.atlas === atlas && hit.asOfDate === asOfDate) return hit.result;
+  const result = Object.freeze(filterProjects(atlas.projects, atlas.analysis, state.filters, asOfDate));
+  visibleCache.set(state.filters, { atlas, asOfDate, result });
+  return result;
+}
+
+const idsCache = new WeakMap<readonly Project[], readonly string[]>();
+
+/** Ids of the visible projects (what the map filter and the embed messages use). */
+export function selectVisibleIds(state: AppState): readonly string[] {
+  const visible = selectVisibleProjects(state);
+  if (visible.length === 0) return EMPTY_IDS;
+  let ids = idsCache.get(visible);
+  if (!ids) {
+    ids = Object.freeze(visible.map((p) => p.id));
+    idsCache.set(visible, ids);
+  }
+  return ids;
+}
+
+/** How many projects pass the filters. */
+export const selectVisibleCount = (state: AppState) => selectVisibleProjects(state).length;
+
+/** How many projects there are in all. */
+export const selectTotalCount = (state: AppState) => state.atlas?.projects.length ?? 0;
+
+interface SortedEntry {
+  key: string;
+  result: readonly Project[];
+}
+const sortedCache = new WeakMap<readonly Project[], SortedEntry>();
+
+/** The visible projects in the list's order (`listSort`, names in the current language). */
+export function selectSortedVisibleProjects(state: AppState): readonly Project[] {
+  const visible = selectVisibleProjects(state);
+  const asOfDate = selectAsOfDate(state);
+  if (!state.atlas || asOfDate === null || visible.length === 0) return visible;
+  const key = [state.listSort.key, state.listSort.direction, state.lang, state.filters.corridorId ?? '', asOfDate].join('|');
+  const hit = sortedCache.get(visible);
+  if (hit && hit.key === key) return hit.result;
+  const result = Object.freeze(
+    sortProjects(visible, state.listSort, {
+      analysis: state.atlas.analysis,
+      asOfDate,
+      corridorId: state.filters.corridorId,
+      lang: state.lang,
+    }),
+  );
+  sortedCache.set(visible, { key, result });
+  return result;
+}
+
+/** The selected project, or null (also null while its id is unknown to the data). */
+export function selectSelectedProject(state: AppState): Project | null {
+  if (state.selectedId === null || !state.atlas) return null;
+  return state.atlas.projects.find((p) => p.id === state.selectedId) ?? null;
+}
+
+const projectStateCache = new WeakMap<Project, Map<string, ProjectState>>();
+
+/** Status and progress of one project on a date, memoised per (project, date). */
+export function projectStateCached(project: Project, asOfDate: string): ProjectState {
+  let byDate = projectStateCache.get(project);
+  if (!byDate) {
+    byDate = new Map();
+    projectStateCache.set(project, byDate);
+  }
+  let value = byDate.get(asOfDate);
+  if (!value) {
+    value = projectStateOn(project, asOfDate);
+    byDate.set(asOfDate, value);
+  }
+  return value;
+}
+
+/**
+ * Selector factory: the state of project `id` on the as-of date, or null when the project
+ * or the date is unknown. @example useAppStore(selectProjectState('chengde-s11'))
+ */
+export function selectProjectState(id: string): (state: AppState) => ProjectState | null {
+  return (state) => {
+    const asOfDate = selectAsOfDate(state);
+    const project = state.atlas?.projects.find((p) => p.id === id);
+    return project && asOfDate !== null ? projectStateCached(project, asOfDate) : null;
+  };
+}
+
+export interface StatusSummaryCounts {
+  /** Visible projects by status on the date; `unknown` = no record yet on that date. */
+  byStatus: ReadonlyArray<{ status: Status | 'unknown'; count: number }>;
+  byCategory: ReadonlyArray<{ category: Category; count: number }>;
+}
+const summaryCache = new WeakMap<readonly Project[], { asOfDate: string; result: StatusSummaryCounts }>();
+const EMPTY_SUMMARY: StatusSummaryCounts = Object.freeze({ byStatus: [], byCategory: [] });
+
+/** Counts of the visible projects by status (on the date) and by category, in enum order. */
+export function selectStatusSummary(state: AppState): StatusSummaryCounts {
+  const visible = selectVisibleProjects(state);
+  const asOfDate = selectAsOfDate(state);
+  if (asOfDate === null) return EMPTY_SUMMARY;
+  const hit = summaryCache.get(visible);
+  if (hit && hit.asOfDate === asOfDate) return hit.result;
+  const statusCounts = new Map<Status | 'unknown', number>();
+  const categoryCounts = new Map<Category, number>();
+  for (const p of visible) {
+    const status = projectStateCached(p, asOfDate).status ?? 'unknown';
+    statusCounts.set(status, (statusCounts.get(status) ?? 0) + 1);
+    categoryCounts.set(p.category, (categoryCounts.get(p.category) ?? 0) + 1);
+  }
+  const result: StatusSummaryCounts = {
+    byStatus: [...STATUSES, 'unknown' as const].map((status) => ({ status, count: statusCounts.get(status) ?? 0 })),
+    byCategory: CATEGORIES.map((category) => ({ category, count: categoryCounts.get(category) ?? 0 })),
+  };
+  summaryCache.set(visible, { asOfDate, result });
+  return result;
+}
+
+const urlCache = new WeakMap<AppState['filters'], { key: string; result: UrlState }>();
+
+/**
+ * Everything the permalink carries, as a `UrlState` (memoised). The date is the explicit one
+ * (null = latest), so a link made today still means "latest" tomorrow.
+ */
+export function selectUrlState(state: AppState): UrlState {
+  const f = state.filters;
+  const key = [state.lang, state.asOfDate ?? '', state.selectedId ?? '', state.embed ? '1' : '0'].join('|');
+  const hit = urlCache.get(f);
+  if (hit && hit.key === key) return hit.result;
+  const result: UrlState = {
+    lang: state.lang,
+    date: state.asOfDate,
+    cat: [...f.categories],
+    status: [...f.statuses],
+    city: [...f.cities],
+    corridor: f.corridorId,
+    within: f.withinKm,
+    zone: f.zoneId,
+    q: f.query,
+    sel: state.selectedId,
+    embed: state.embed,
+    county: [...f.counties],
+    evidence: f.evidence,
+  };
+  urlCache.set(f, { key, result });
+  return result;
+}
