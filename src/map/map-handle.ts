@@ -1,0 +1,30 @@
+/**
+ * The live map instance for the few things outside the map view that need it (picture export,
+ * end-to-end tests through `window.__cdmzMap`). Set by `MapView` when the map is ready.
+ */
+import type { Map as MlMap } from 'maplibre-gl';
+
+declare global {
+  interface Window {
+    __cdmzMap?: MlMap | null;
+  }
+}
+
+let current: MlMap | null = null;
+const listeners = new Set<(map: MlMap | null) => void>();
+
+export function publishMap(map: MlMap | null): void {
+  current = map;
+  window.__cdmzMap = map;
+  for (const l of listeners) l(map);
+}
+
+/** The ready map, or null (no WebGL, not loaded yet). */
+export function currentMap(): MlMap | null {
+  return current;
+}
+
+export function onMapChange(listener: (map: MlMap | null) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
