@@ -4,13 +4,13 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState, SliceCreator, UrlSlice } from './app-state';
-import { createDataSlice } from './data-slice';
+import { createDataSlice, knownIds } from './data-slice';
 import { createFiltersSlice, freshFilters } from './filters-slice';
 import { createLocaleSlice } from './locale-slice';
 import { createSelectionSlice } from './selection-slice';
 import { createTimelineSlice } from './timeline-slice';
 import { createUiSlice } from './ui-slice';
-import { DEFAULT_URL_STATE, type UrlState } from './url-codec';
+import { DEFAULT_URL_STATE, sanitizeAgainstAtlas, type UrlState } from './url-codec';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -35,8 +35,11 @@ export function storeFieldsFromUrlState(url: UrlState) {
   };
 }
 
-const createUrlSlice: SliceCreator<UrlSlice> = (set) => ({
-  applyUrlState: (url) => set(storeFieldsFromUrlState(url)),
+const createUrlSlice: SliceCreator<UrlSlice> = (set, get) => ({
+  applyUrlState: (url) => {
+    const atlas = get().atlas;
+    set(storeFieldsFromUrlState(atlas ? sanitizeAgainstAtlas(url, knownIds(atlas)) : url));
+  },
 });
 
 /**

@@ -3,14 +3,21 @@ import type { DataSlice, SliceCreator } from './app-state';
 import { sanitizeAgainstAtlas } from './url-codec';
 import { selectUrlState } from './selectors';
 
-/** The ids the URL may name, as the loaded data knows them. */
-export function knownIds(atlas: Atlas) {
-  return {
+type KnownIds = Parameters<typeof sanitizeAgainstAtlas>[1];
+const knownCache = new WeakMap<Atlas, KnownIds>();
+
+/** The ids the URL may name, as the loaded data knows them (cached per atlas). */
+export function knownIds(atlas: Atlas): KnownIds {
+  const hit = knownCache.get(atlas);
+  if (hit) return hit;
+  const known = {
     corridorIds: new Set(atlas.corridors.map((c) => c.id)),
     zoneIds: new Set(atlas.zones.map((z) => z.id)),
     projectIds: new Set(atlas.projects.map((p) => p.id)),
     countyCodes: new Set(atlas.projects.flatMap((p) => p.counties)),
   };
+  knownCache.set(atlas, known);
+  return known;
 }
 
 export function createDataSlice(): SliceCreator<DataSlice> {
@@ -22,8 +29,7 @@ export function createDataSlice(): SliceCreator<DataSlice> {
       set({ atlas, issues: [...issues], dataStatus: atlas ? 'ready' : 'error' });
       if (!atlas) return;
       const url = selectUrlState(get());
-      const clean = sanitizeAgainstAtlas(url, knownIds(atlas));
-      if (clean !== url) get().applyUrlState(clean);
+      if (sanitizeAgainstAtlas(url, knownIds(atlas)) !== url) get().applyUrlState(url);
     },
   });
 }

@@ -219,15 +219,24 @@ function fieldText(key: UrlKey, state: UrlState): string | null {
  * @example serializeUrlState({ ...DEFAULT_URL_STATE, lang: 'en', within: 5 }) // "lang=en&within=5"
  */
 export function serializeUrlState(state: UrlState): string {
-  const params = new URLSearchParams();
+  const parts: string[] = [];
   for (const key of URL_KEYS) {
     const text = fieldText(key, state);
     if (text === null) continue;
     const value = parseUrlField(key, [text]);
     const canonical = value === undefined ? null : fieldText(key, { ...state, [key]: value } as UrlState);
-    if (canonical !== null) params.append(key, canonical);
+    if (canonical !== null) parts.push(`${key}=${encodeValue(canonical)}`);
   }
-  return params.toString();
+  return parts.join('&');
+}
+
+/**
+ * Percent-encodes a value as `URLSearchParams` reads it back, but leaves the list commas
+ * readable (`cat=rail,road`) and writes spaces as `+`. Values here are well-formed (the parser
+ * replaced lone surrogates), so `encodeURIComponent` cannot throw.
+ */
+function encodeValue(text: string): string {
+  return encodeURIComponent(text).replace(/%2C/gi, ',').replace(/%20/g, '+');
 }
 
 /** True when two states serialise to the same link. */

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { CSV_BOM, CSV_COLUMNS, csvCell, projectsToCsv } from '../../../src/domain/export-csv';
+import { buildExportRows } from '../../../src/domain/export-rows';
+import { DEFAULT_FILTERS, filterProjects } from '../../../src/domain/filter-projects';
+import { FIXTURE_DATE, smallAtlas } from '../../fixtures/projects/small-atlas';
+
+const atlas = smallAtlas();
+const ctx = { analysis: atlas.analysis, sources: atlas.sources, asOfDate: FIXTURE_DATE, corridorId: 'c-east' };
+
+/** A small RFC 4180 reader, so the test checks what a spreadsheet would see. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += ch;
+  }
+  if (cell !== '' || row.length > 0) throw new Error('CSV does not end with CRLF');
+  return rows;
+}
+
+describe('csvCell', () => {
+  it('quotes commas, quotes and line breaks, doubling quotes', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell(' edge')).toBe('" edge"');
+    expect(csvCell('成德眉资')).toBe('成德眉资');
+  });
+  it('writes numbers, booleans, null and lists', () => {
+    expect(csvCell(4.5)).toBe('4.5');
+    expect(csvCell(false)).toBe('false');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(['a', 'b,c'])).toBe('"a; b,c"');
+  });
+  it('defuses spreadsheet formulas in text', () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell(-3)).toBe('-3');
+  });
+});
+
+describe('projectsToCsv', () => {
+  const visible = filterProjects(atlas.projects, atlas.analysis, DEFAULT_FILTERS, FIXTURE_DATE);
+  const csv = projectsToCsv(buildExportRows(visible, ctx));
+  const rows = readCsv(csv.slice(1));
+
+  it('starts with a UTF-8 byte-order mark and the header', () => {
+    expect(csv.startsWith(CSV_BOM)).toBe(true);
+    expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+  });
+
+  it('has one row per project with the same cell count, Chinese intact', () => {
+    expect(rows).toHaveLength(visible.length + 1);
+    for (const r of rows) expect(r).toHaveLength(CSV_COLUMNS.length);
+    expect(rows.map((r) => r[0])).toEqual(['id', ...visible.map((p) => p.id)]);
+    const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
+    const hub = rows.find((r) => r[0] === 'p-hub-e')!;
+    expect(hub[col('name_zh')]).toBe('测试枢纽，戊');
+    expect(hub[col('name_en')]).toBe('Hub "E", north\nside');
+    expect(hub[col('status')]).toBe('under-construction');
+    expect(hub[col('progress_pct')]).toBe('10');
+    expect(hub[col('cities')]).toBe('chengdu; ziyang');
+    expect(hub[col('zones')]).toBe('z-qg; z-xp');
+    expect(hub[col('distance_km')]).toBe('0');
+    expect(hub[col('source_ids')]).toBe('s-report; s-public');
+    expect(hub[col('source_urls')]).toBe('https://example.org/report?a=1,2; https://example.org/news');
+  });
+
+  it('keeps projects without a location, with empty distance', () => {
+    const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
+    const park = rows.find((r) => r[0] === 'p-park-d')!;
+    expect(park[col('location_published')]).toBe('false');
+    expect(park[col('distance_km')]).toBe('');
+    const road = rows.find((r) => r[0] === 'p-road-b')!;
+    expect(road[col('distance_km')]).toBe('5');
+    const platform = rows.find((r) => r[0] === 'p-platform-f')!;
+    expect(platform[col('status')]).toBe('');
+  });
+});
