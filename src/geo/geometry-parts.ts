@@ -1,0 +1,59 @@
+import type { Geometry, Position } from 'geojson';
+
+/** A geometry broken into what distance and contact tests need. */
+export interface GeometryParts {
+  /** Every distinct vertex: points, line vertices, ring vertices (closing vertex omitted). */
+  vertices: Position[];
+  /** Straight segments (in lon/lat) of every line and ring. */
+  segments: Array<[Position, Position]>;
+  /** Polygons as rings (outer first, then holes), for containment tests. */
+  polygons: Position[][][];
+}
+
+/**
+ * Decomposes any GeoJSON geometry (Point … MultiPolygon, GeometryCollection) into vertices,
+ * segments and polygons. Pure; no coordinate is copied or changed.
+ *
+ * @example geometryParts({ type: 'LineString', coordinates: [[0, 0], [1, 1]] }).segments.length // 1
+ */
+export function geometryParts(geometry: Geometry): GeometryParts {
+  const parts: GeometryParts = { vertices: [], segments: [], polygons: [] };
+  addGeometry(parts, geometry);
+  return parts;
+}
+
+function addLine(parts: GeometryParts, line: Position[], closed: boolean): void {
+  const n = closed && line.length > 1 ? line.length - 1 : line.length;
+  for (let i = 0; i < n; i++) parts.vertices.push(line[i] as Position);
+  for (let i = 0; i + 1 < line.length; i++) parts.segments.push([line[i] as Position, line[i + 1] as Position]);
+}
+
+function addGeometry(parts: GeometryParts, g: Geometry): void {
+  switch (g.type) {
+    case 'Point':
+      parts.vertices.push(g.coordinates);
+      return;
+    case 'MultiPoint':
+      for (const p of g.coordinates) parts.vertices.push(p);
+      return;
+    case 'LineString':
+      addLine(parts, g.coordinates, false);
+      return;
+    case 'MultiLineString':
+      for (const l of g.coordinates) addLine(parts, l, false);
+      return;
+    case 'Polygon':
+      for (const r of g.coordinates) addLine(parts, r, true);
+      if (g.coordinates.length > 0) parts.polygons.push(g.coordinates);
+      return;
+    case 'MultiPolygon':
+      for (const poly of g.coordinates) {
+        for (const r of poly) addLine(parts, r, true);
+        if (poly.length > 0) parts.polygons.push(poly);
+      }
+      return;
+    case 'GeometryCollection':
+      for (const child of g.geometries) addGeometry(parts, child);
+      return;
+  }
+}
