@@ -435,6 +435,11 @@ function geometryOf(p: FactProject): GeometryResult {
       ...licence,
     };
   }
+  const outline = p.geometry_kind === 'area' && ps.length === 1 ? areas.features.find((f) => f.properties?.['id'] === ps[0]?.id && f.properties?.['outline_complete'] === true) : undefined;
+  if (outline) {
+    // Only a complete OpenStreetMap outline becomes a polygon; shoreline fragments never do.
+    return { geometry: outline.geometry, geometry_accuracy: 'surveyed', geometry_note: `Complete OpenStreetMap outline.${extra}`, geometry_licence: ODBL };
+  }
   const ownSite = OWN_SITE[p.id];
   const isOwnSite = ownSite !== undefined && ps.length === 1 && ps[0]?.id === ownSite;
   const lowOrStandIn = !isOwnSite || ps.some((q) => q.confidence === 'low' || (STAND_IN_PLACES.has(q.id) && q.id !== ownSite));

@@ -1,0 +1,165 @@
+/**
+ * Validates raw `data/projects.json` into typed projects.
+ *
+ * - A file that is not `{ version: 1, projects: [...] }` is an error (nothing usable).
+ * - A project with any problem is dropped and each problem becomes a warning naming the file,
+ *   the project id and the field (`data/projects.json: ziyang-line: milestones[3].progress: must be ≤ 100`);
+ *   the valid rest is kept. All problems are listed, not just the first.
+ *
+ * Rules: every field and enum (zod, project-schema.ts), real ISO dates, 0–100 ranges, milestones
+ * sorted, geometry valid, geometry_accuracy set iff geometry, ids unique, every source id resolves,
+ * every position inside the four cities (WGS-84 sanity, see project-region-check.ts), and a
+ * surveyed line within 5 % of its official `length_km` fact.
+ */
+import * as turf from '@turf/turf';
+import type { Position } from 'geojson';
+import type { z } from 'zod';
+import type { DataIssue, Project } from '../domain/types';
+import { projectSchema, projectsFileSchema } from './project-schema';
+import { bboxRegionCheck, type RegionCheck } from './project-region-check';
+
+export const PROJECTS_FILE = 'data/projects.json';
+
+/** Largest allowed difference between a surveyed line's length and its official length. */
+export const SURVEYED_LENGTH_TOLERANCE_PCT = 5;
+
+export type ProjectsResult = { ok: true; value: Project[]; warnings: DataIssue[] } | { ok: false; error: DataIssue };
+
+/** Anything with `has(id)`: a Set of ids or a Map id → Source. */
+export interface SourceIds {
+  has(id: string): boolean;
+}
+
+/** `['milestones', 3, 'progress']` → `milestones[3].progress`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const k of path) out += typeof k === 'number' ? `[${k}]` : out === '' ? String(k) : `.${String(k)}`;
+  return out;
+}
+
+/** One line per issue: `file: id: field: message` (parts that are absent are left out). */
+export function formatDataIssue(issue: DataIssue): string {
+  return [issue.file, issue.id, issue.field, issue.message].filter((s) => s !== undefined && s !== '').join(': ');
+}
+
+function zodIssues(file: string, id: string, error: z.ZodError): DataIssue[] {
+  return error.issues.map((i) => ({ file, id, field: fieldPath(i.path) || undefined, message: i.message }));
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Every numeric position inside a GeoJSON coordinates array, with its path. */
+function positions(coords: unknown, path: (string | number)[], out: { pos: Position; path: (string | number)[] }[]): void {
+  if (!Array.isArray(coords)) return;
+  if (coords.length >= 2 && coords.every((v) => typeof v === 'number')) {
+    if ((coords as number[]).every(Number.isFinite)) out.push({ pos: coords as Position, path });
+    return;
+  }
+  coords.forEach((c, i) => positions(c, [...path, i], out));
+}
+
+/** Cross-field and cross-file rules, on the raw object so they run even when a field is malformed. */
+function crossChecks(raw: Record<string, unknown>, file: string, id: string, sources: SourceIds, region: RegionCheck): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const add = (field: string, message: string): void => {
+    issues.push({ file, id, field, message });
+  };
+
+  const milestones = Array.isArray(raw.milestones) ? raw.milestones : [];
+  milestones.forEach((m, i) => {
+    const prev: unknown = milestones[i - 1];
+    if (isRecord(m) && isRecord(prev) && typeof m.date === 'string' && typeof prev.date === 'string' && m.date < prev.date) {
+      add(`milestones[${i}].date`, `milestones must be sorted by date (${m.date} comes after ${prev.date})`);
+    }
+  });
+
+  for (const list of ['milestones', 'facts', 'targets'] as const) {
+    const items = Array.isArray(raw[list]) ? (raw[list] as unknown[]) : [];
+    items.forEach((item, i) => {
+      if (isRecord(item) && typeof item.source === 'string' && !sources.has(item.source)) {
+        add(`${list}[${i}].source`, `unknown source id "${item.source}" (not in data/sources.json)`);
+      }
+    });
+  }
+
+  const hasGeometry = raw.geometry !== null && raw.geometry !== undefined;
+  const hasAccuracy = raw.geometry_accuracy !== null && raw.geometry_accuracy !== undefined;
+  if (hasGeometry && !hasAccuracy) add('geometry_accuracy', 'must be set when there is a geometry');
+  if (!hasGeometry && hasAccuracy) add('geometry_accuracy', 'must be null when geometry is null');
+
+  // Inside the region: report the first stray position and how many more there are.
+  if (isRecord(raw.geometry)) {
+    const found: { pos: Position; path: (string | number)[] }[] = [];
+    positions(raw.geometry.coordinates, ['geometry', 'coordinates'], found);
+    const stray = found.map((f) => ({ ...f, where: region.locate(f.pos) })).filter((f) => f.where !== null);
+    const first = stray[0];
+    if (first) add(fieldPath(first.path), `${first.where ?? ''}${stray.length > 1 ? ` (and ${stray.length - 1} more positions)` : ''}`);
+  }
+  const stations = Array.isArray(raw.stations) ? raw.stations : [];
+  stations.forEach((s, i) => {
+    if (isRecord(s) && Array.isArray(s.coord) && s.coord.length === 2 && s.coord.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+      const where = region.locate(s.coord as Position);
+      if (where) add(`stations[${i}].coord`, where);
+    }
+  });
+
+  // A surveyed line must match its official length.
+  if (raw.geometry_accuracy === 'surveyed' && isRecord(raw.geometry) && raw.geometry.type === 'LineString' && Array.isArray(raw.facts)) {
+    const official = raw.facts.find((f): f is Record<string, unknown> => isRecord(f) && f.key === 'length_km');
+    const coords: { pos: Position; path: (string | number)[] }[] = [];
+    positions(raw.geometry.coordinates, [], coords);
+    if (official && typeof official.value === 'number' && official.value > 0 && coords.length >= 2) {
+      const km = turf.length(turf.lineString(coords.map((c) => c.pos)), { units: 'kilometers' });
+      const offPct = (Math.abs(km - official.value) / official.value) * 100;
+      if (offPct > SURVEYED_LENGTH_TOLERANCE_PCT) {
+        add('geometry', `surveyed line is ${km.toFixed(2)} km, ${offPct.toFixed(1)} % off the official length_km ${official.value} (must be within ${SURVEYED_LENGTH_TOLERANCE_PCT} %)`);
+      }
+    }
+  }
+  return issues;
+}
+
+/**
+ * Validate a parsed `projects.json`.
+ *
+ * @param json the parsed file
+ * @param sources ids of the valid sources (a Set, or the Map id → Source)
+ * @param region where positions must lie; defaults to the four cities' bounding box
+ * @example validateProjectsFile(await (await fetch('data/projects.json')).json(), atlas.sources, polygonRegionCheck(cities))
+ */
+export function validateProjectsFile(json: unknown, sources: SourceIds, region: RegionCheck = bboxRegionCheck(), file = PROJECTS_FILE): ProjectsResult {
+  const top = projectsFileSchema.safeParse(json);
+  if (!top.success) {
+    const first = top.error.issues[0];
+    const field = first ? fieldPath(first.path) : '';
+    return {
+      ok: false,
+      error: { file, ...(field ? { field } : {}), message: `not a projects file ({ "version": 1, "projects": [...] }): ${top.error.issues.map((i) => (i.path.length ? `${fieldPath(i.path)}: ` : '') + i.message).join('; ')}` },
+    };
+  }
+  const warnings: DataIssue[] = [];
+  const value: Project[] = [];
+  const seen = new Set<string>();
+  top.data.projects.forEach((raw, index) => {
+    const id = isRecord(raw) && typeof raw.id === 'string' && raw.id !== '' ? raw.id : `projects[${index}]`;
+    if (!isRecord(raw)) {
+      warnings.push({ file, id, message: 'must be an object' });
+      return;
+    }
+    const issues: DataIssue[] = [];
+    const parsed = projectSchema.safeParse(raw);
+    if (!parsed.success) issues.push(...zodIssues(file, id, parsed.error));
+    issues.push(...crossChecks(raw, file, id, sources, region));
+    if (seen.has(id)) issues.push({ file, id, field: 'id', message: `duplicate id (projects[${index}]); ids must be unique` });
+    seen.add(id);
+    if (issues.length > 0 || !parsed.success) {
+      warnings.push(...issues);
+      return;
+    }
+    value.push(parsed.data as Project);
+  });
+  return { ok: true, value, warnings };
+}
+
+/** Alias under the loader naming (`parseX(json) → result`). */
+export const parseProjects = validateProjectsFile;

@@ -1,0 +1,179 @@
+/**
+ * Zod schemas of `data/projects.json` and `data/sources.json` (the contract of src/domain/types.ts).
+ * Field-level rules live here; rules that need more than one item (unique ids, sources resolve,
+ * inside the region, surveyed length) live in parse-projects.ts.
+ */
+import { z } from 'zod';
+import { CATEGORIES, CITY_IDS, EVIDENCE, GEOMETRY_ACCURACY, STATUSES } from '../domain/types';
+
+/** The 35 current county/district codes of the four cities (REGION.md). */
+export const COUNTY_CODES = [
+  '510104', '510105', '510106', '510107', '510108', '510112', '510113', '510114', '510115', '510116',
+  '510117', '510118', '510121', '510129', '510131', '510181', '510182', '510183', '510184', '510185',
+  '510603', '510604', '510623', '510681', '510682', '510683',
+  '511402', '511403', '511421', '511423', '511424', '511425',
+  '512002', '512021', '512022',
+] as const;
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** `YYYY-MM-DD` that exists on the calendar (no 2023-02-30). */
+export const isoDateSchema = z.string().check((ctx) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ctx.value);
+  if (!m) {
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: `must be an ISO date YYYY-MM-DD (got "${ctx.value}")` });
+  } else if (!isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: `must be a real calendar date (got "${ctx.value}")` });
+  }
+});
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (targets and publication dates as the source gives them). */
+export const partialDateSchema = z.string().check((ctx) => {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(ctx.value);
+  const ok = m !== null && (m[2] === undefined || (Number(m[2]) >= 1 && Number(m[2]) <= 12)) && (m[3] === undefined || isRealDate(Number(m[1]), Number(m[2]), Number(m[3])));
+  if (!ok) ctx.issues.push({ code: 'custom', input: ctx.value, message: `must be YYYY, YYYY-MM or a real YYYY-MM-DD date (got "${ctx.value}")` });
+});
+
+const text = z.string().trim().min(1, 'must not be empty');
+const pct = z.number().min(0, 'must be ≥ 0').max(100, 'must be ≤ 100');
+const sourceId = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be a source id (lowercase letters, digits, "-", ".")');
+
+const statusSchema = z.enum(STATUSES, { error: `must be one of ${STATUSES.join(', ')}` });
+
+export const componentSchema = z.strictObject({
+  name_zh: text,
+  name_en: text,
+  pct,
+  pct_is_lower_bound: z.boolean().optional(),
+});
+
+export const milestoneSchema = z.strictObject({
+  date: isoDateSchema,
+  date_precision: z.enum(['month', 'year'], { error: 'must be month or year (omit for an exact day)' }).optional(),
+  status: statusSchema,
+  progress: pct.nullable(),
+  components: z.array(componentSchema).optional(),
+  evidence: z.enum(EVIDENCE, { error: `must be one of ${EVIDENCE.join(', ')}` }),
+  section: text.optional(),
+  note_zh: text,
+  note_en: text,
+  source: sourceId,
+  quote: text,
+  quote_clean: text.optional(),
+});
+
+export const targetSchema = z.strictObject({
+  date: partialDateSchema,
+  status: statusSchema,
+  note_zh: text,
+  note_en: text,
+  source: sourceId,
+  quote: text,
+});
+
+export const keyFactSchema = z.strictObject({
+  key: z.string().regex(/^[a-z0-9_]+$/, 'must be snake_case'),
+  label_zh: text,
+  label_en: text,
+  value: z.union([z.number().refine(Number.isFinite, 'must be a finite number'), text]),
+  unit: text.optional(),
+  note: text.optional(),
+  source: sourceId,
+  quote: text.optional(),
+});
+
+/** A position: finite `[lon, lat]` in WGS-84 degrees (an optional third value is tolerated). */
+const position = z
+  .array(z.number().refine(Number.isFinite, 'must be a finite number'))
+  .min(2, 'a position needs [lon, lat]')
+  .max(3, 'a position has at most 3 numbers')
+  .check((ctx) => {
+    const [lon, lat] = ctx.value as [number, number];
+    if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+      ctx.issues.push({ code: 'custom', input: ctx.value, message: `[${lon}, ${lat}] is not a WGS-84 lon/lat (|lon| ≤ 180, |lat| ≤ 90)` });
+    }
+  });
+
+const samePos = (a: number[], b: number[]): boolean => a[0] === b[0] && a[1] === b[1];
+
+const lineCoords = z.array(position).check((ctx) => {
+  const coords = ctx.value;
+  const distinct = coords.filter((c, i) => coords.findIndex((d) => samePos(c, d)) === i).length;
+  if (distinct < 2) ctx.issues.push({ code: 'custom', input: coords, message: 'a line needs at least 2 distinct points' });
+});
+
+const ring = z.array(position).check((ctx) => {
+  const r = ctx.value;
+  const first = r[0];
+  const last = r[r.length - 1];
+  if (r.length < 4) ctx.issues.push({ code: 'custom', input: r, message: 'a polygon ring needs at least 4 positions' });
+  else if (!first || !last || !samePos(first, last)) ctx.issues.push({ code: 'custom', input: r, message: 'a polygon ring must be closed (first position = last)' });
+});
+
+export const geometrySchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('Point'), coordinates: position }),
+    z.strictObject({ type: z.literal('MultiPoint'), coordinates: z.array(position).min(1, 'must have at least one point') }),
+    z.strictObject({ type: z.literal('LineString'), coordinates: lineCoords }),
+    z.strictObject({ type: z.literal('MultiLineString'), coordinates: z.array(lineCoords).min(1, 'must have at least one line') }),
+    z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1, 'must have an outer ring') }),
+    z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1, 'must have an outer ring')).min(1) }),
+  ],
+  { error: 'must be a GeoJSON Point, MultiPoint, LineString, MultiLineString, Polygon or MultiPolygon' },
+);
+
+const accuracySchema = z.enum(GEOMETRY_ACCURACY, { error: `must be one of ${GEOMETRY_ACCURACY.join(', ')}` });
+
+export const stationSchema = z.strictObject({
+  id: text,
+  name_zh: text,
+  name_en: text,
+  coord: z.tuple([z.number().refine(Number.isFinite, 'must be a finite number'), z.number().refine(Number.isFinite, 'must be a finite number')]),
+  opened: z.boolean(),
+  accuracy: accuracySchema,
+  note: text.optional(),
+});
+
+/** One project; cross-field rules (sorted milestones, accuracy set iff geometry) are in parse-projects.ts. */
+export const projectSchema = z.strictObject({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id'),
+    name_zh: text,
+    name_en: text,
+    aliases: z.array(text),
+    category: z.enum(CATEGORIES, { error: `must be one of ${CATEGORIES.join(', ')}` }),
+    cities: z.array(z.enum(CITY_IDS, { error: `must be one of ${CITY_IDS.join(', ')}` })),
+    counties: z.array(z.enum(COUNTY_CODES, { error: 'must be one of the 35 current county codes of the four cities' })),
+    facts: z.array(keyFactSchema),
+    targets: z.array(targetSchema),
+    milestones: z.array(milestoneSchema).min(1, 'must have at least one milestone'),
+    geometry: geometrySchema.nullable(),
+    geometry_accuracy: accuracySchema.nullable(),
+    geometry_note: text.optional(),
+    geometry_licence: text.optional(),
+    stations: z.array(stationSchema).optional(),
+});
+
+export const projectsFileSchema = z.strictObject({
+  version: z.literal(1, { error: 'must be 1' }),
+  projects: z.array(z.unknown()),
+});
+
+export const sourceSchema = z.strictObject({
+  id: sourceId,
+  publisher_zh: text,
+  publisher_en: text,
+  title: text,
+  date: partialDateSchema.nullable(),
+  url: z.url({ error: 'must be an http(s) URL or null' }).nullable(),
+  kind: z.enum(['seed', 'public'], { error: 'must be seed or public' }),
+  note: text.optional(),
+});
+
+export const sourcesFileSchema = z.strictObject({
+  version: z.literal(1, { error: 'must be 1' }),
+  sources: z.array(z.unknown()),
+});
