@@ -1,4 +1,34 @@
+/**
+ * Entry: read the URL → create the store → start loading data → render <App/> or <EmbedApp/>.
+ * Data loading starts before React renders, so fetching overlaps with the first paint.
+ */
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { loadAtlas } from './data/load-atlas';
+import { loadBaseMap } from './data/load-base-map';
+import { createAppStore } from './state/create-app-store';
+import { parseUrlState } from './state/url-codec';
+import { startUrlSync } from './state/url-sync';
+import { startEmbedMessages } from './state/embed-messages';
+import { AppStoreProvider } from './state/store-context';
+import { Root } from './app/root';
+import './app/app.css';
 
-const root = document.getElementById('root');
-if (root) createRoot(root).render(<h1>CDMZ Atlas</h1>);
+const store = createAppStore(parseUrlState(window.location.search));
+const dataBase = new URL('./', document.baseURI);
+const baseMap = loadBaseMap(dataBase);
+void loadAtlas(dataBase, baseMap).then((result) => store.getState().setData(result));
+startUrlSync(store);
+startEmbedMessages(store);
+document.documentElement.lang = store.getState().lang === 'zh' ? 'zh-CN' : 'en';
+
+const rootEl = document.getElementById('root');
+if (rootEl) {
+  createRoot(rootEl).render(
+    <StrictMode>
+      <AppStoreProvider store={store}>
+        <Root baseMap={baseMap} />
+      </AppStoreProvider>
+    </StrictMode>,
+  );
+}

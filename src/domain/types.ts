@@ -200,6 +200,15 @@ export interface Atlas {
   zones: JunctionZone[];
   /** Computed once on load by `analyzeProjects` (src/data/analyze-projects.ts). */
   analysis: Map<string, ProjectAnalysis>;
+  /** County code → names and city, from the region data (absent when it could not be loaded). */
+  counties?: ReadonlyMap<string, CountyInfo>;
+}
+
+export interface CountyInfo {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  city: CityId;
 }
 
 /** One problem found while loading data: shown to the user, never swallowed. */
@@ -209,4 +218,6 @@ export interface DataIssue {
   id?: string;
   field?: string;
   message: string;
+  /** `error`: a whole file could not be used; absent/`warning`: one item was left out. */
+  severity?: 'error' | 'warning';
 }

@@ -1,0 +1,52 @@
+/**
+ * The full app: header (title, summary, language, link/embed tools), the map with its legend and
+ * date slider, and the side panel (details, filters, summary, exports, list) — which on phones
+ * becomes a bottom sheet. The panel is a complete non-map alternative to the map.
+ */
+import type { BaseMapResult } from '../data/load-base-map';
+import { translate } from '../i18n/translate';
+import { DateSlider } from '../panels/date-slider';
+import { DetailPanel } from '../panels/detail-panel';
+import { ExportButtons } from '../panels/export-buttons';
+import { FilterPanel } from '../panels/filter-panel';
+import { Legend } from '../panels/legend';
+import { ProjectList } from '../panels/project-list';
+import { StatusSummary } from '../panels/status-summary';
+import { useAppStore } from '../state/store-context';
+import { AppHeader } from './app-header';
+import { DataIssues } from './data-issues';
+import { LazyMap } from './lazy-map';
+import { REGION_BOUNDS } from './region-bounds';
+
+export function App({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
+  const lang = useAppStore((s) => s.lang);
+  const status = useAppStore((s) => s.dataStatus);
+  return (
+    <div className="app">
+      <a className="skip-link" href="#project-panel">
+        {translate(lang, 'app.skip')}
+      </a>
+      <AppHeader />
+      <DataIssues />
+      <main className="app-main">
+        <div className="app-map">
+          <LazyMap baseMap={baseMap} initialBounds={REGION_BOUNDS} />
+          <div className="app-map__legend">
+            <Legend />
+          </div>
+          <div className="app-map__slider">
+            <DateSlider />
+          </div>
+        </div>
+        <aside id="project-panel" className="app-panel" aria-label={translate(lang, 'app.panel')} tabIndex={-1}>
+          {status === 'loading' ? <p className="app-panel__loading">{translate(lang, 'app.loading')}</p> : null}
+          <DetailPanel />
+          <FilterPanel />
+          <StatusSummary />
+          <ExportButtons />
+          <ProjectList />
+        </aside>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * Loads every data file the app needs, validates each, and enriches the projects once with
+ * their corridor and zone analysis. Each file fails on its own: a broken corridors file costs
+ * the corridors (an error the UI shows), not the projects. Only a missing or broken
+ * projects/sources file leaves the app without an atlas.
+ */
+import type { Atlas, CityId, CountyInfo, Corridor, DataIssue, JunctionZone, Project } from '../domain/types';
+import { CITY_IDS } from '../domain/types';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { analyzeProjects } from './analyze-projects';
+import { fetchJson, type BaseMapResult } from './load-base-map';
+import { parseCorridors } from './parse-corridors';
+import { parseProjects } from './parse-projects';
+import { parseSources } from './parse-sources';
+import { parseZones } from './parse-zones';
+import { bboxRegionCheck, polygonRegionCheck } from './project-region-check';
+
+export interface AtlasLoadResult {
+  atlas: Atlas | null;
+  issues: DataIssue[];
+}
+
+const asError = (issue: DataIssue): DataIssue => ({ ...issue, severity: 'error' });
+
+function countyIndex(counties: FeatureCollection): Map<string, CountyInfo> {
+  const out = new Map<string, CountyInfo>();
+  for (const f of counties.features) {
+    const p = f.properties ?? {};
+    if (typeof p.code !== 'string' || !CITY_IDS.includes(p.city as CityId)) continue;
+    out.set(p.code, { code: p.code, name_zh: String(p.name_zh ?? p.code), name_en: String(p.name_en ?? p.code), city: p.city as CityId });
+  }
+  return out;
+}
+
+/**
+ * @param base URL the `data/` folder is relative to (the page's base)
+ * @param baseMap the region data being loaded for the map (for county names and the region check)
+ */
+export async function loadAtlas(base: URL, baseMap: Promise<BaseMapResult>): Promise<AtlasLoadResult> {
+  const [projectsRaw, sourcesRaw, corridorsRaw, zonesRaw, zonePolygonsRaw, region] = await Promise.all([
+    fetchJson(base, 'data/projects.json'),
+    fetchJson(base, 'data/sources.json'),
+    fetchJson(base, 'data/corridors.geojson'),
+    fetchJson(base, 'data/zones.json'),
+    fetchJson(base, 'data/zones.geojson'),
+    baseMap,
+  ]);
+  const issues: DataIssue[] = [];
+
+  if (!sourcesRaw.ok) return { atlas: null, issues: [asError(sourcesRaw.error)] };
+  const sources = parseSources(sourcesRaw.json);
+  if (!sources.ok) return { atlas: null, issues: [asError(sources.error)] };
+  issues.push(...sources.warnings);
+
+  if (!projectsRaw.ok) return { atlas: null, issues: [...issues, asError(projectsRaw.error)] };
+  const regionCheck = region.ok
+    ? polygonRegionCheck(region.value.cities as FeatureCollection<Polygon | MultiPolygon>)
+    : bboxRegionCheck();
+  if (!region.ok) issues.push(asError(region.error));
+  const projects = parseProjects(projectsRaw.json, sources.value, regionCheck);
+  if (!projects.ok) return { atlas: null, issues: [...issues, asError(projects.error)] };
+  issues.push(...projects.warnings);
+
+  let corridors: Corridor[] = [];
+  if (!corridorsRaw.ok) issues.push(asError(corridorsRaw.error));
+  else {
+    const parsed = parseCorridors(corridorsRaw.json);
+    if (parsed.ok) {
+      corridors = parsed.value;
+      issues.push(...parsed.warnings);
+    } else issues.push(asError(parsed.error));
+  }
+
+  let zones: JunctionZone[] = [];
+  if (!zonesRaw.ok) issues.push(asError(zonesRaw.error));
+  else {
+    const parsed = parseZones(zonesRaw.json, zonePolygonsRaw.ok ? zonePolygonsRaw.json : null);
+    if (!zonePolygonsRaw.ok) issues.push(asError(zonePolygonsRaw.error));
+    if (parsed.ok) {
+      zones = parsed.value;
+      issues.push(...parsed.warnings);
+    } else issues.push(asError(parsed.error));
+  }
+
+  const value: Project[] = projects.value;
+  const atlas: Atlas = {
+    projects: value,
+    sources: sources.value,
+    corridors,
+    zones,
+    analysis: analyzeProjects(value, corridors, zones),
+    ...(region.ok ? { counties: countyIndex(region.value.counties) } : {}),
+  };
+  return { atlas, issues };
+}
