@@ -5,35 +5,17 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState, SliceCreator, UrlSlice } from './app-state';
 import { createDataSlice, knownIds } from './data-slice';
-import { createFiltersSlice, freshFilters } from './filters-slice';
+import { createFiltersSlice } from './filters-slice';
 import { createLocaleSlice } from './locale-slice';
 import { createSelectionSlice } from './selection-slice';
 import { createTimelineSlice } from './timeline-slice';
 import { createUiSlice } from './ui-slice';
 import { DEFAULT_URL_STATE, sanitizeAgainstAtlas, type UrlState } from './url-codec';
+import { storeFieldsFromUrlState } from './url-state-fields';
+
+export { storeFieldsFromUrlState };
 
 export type AppStore = StoreApi<AppState>;
-
-/** The store fields a URL state sets (inverse of `selectUrlState`). */
-export function storeFieldsFromUrlState(url: UrlState) {
-  return {
-    lang: url.lang,
-    asOfDate: url.date,
-    filters: freshFilters({
-      categories: [...url.cat],
-      statuses: [...url.status],
-      cities: [...url.city],
-      counties: [...url.county],
-      corridorId: url.corridor,
-      withinKm: url.within,
-      zoneId: url.zone,
-      query: url.q,
-      evidence: url.evidence,
-    }),
-    selectedId: url.sel,
-    embed: url.embed,
-  };
-}
 
 const createUrlSlice: SliceCreator<UrlSlice> = (set, get) => ({
   applyUrlState: (url) => {

@@ -2,6 +2,7 @@ import type { Atlas } from '../domain/types';
 import type { DataSlice, SliceCreator } from './app-state';
 import { sanitizeAgainstAtlas } from './url-codec';
 import { selectUrlState } from './selectors';
+import { storeFieldsFromUrlState } from './url-state-fields';
 
 type KnownIds = Parameters<typeof sanitizeAgainstAtlas>[1];
 const knownCache = new WeakMap<Atlas, KnownIds>();
@@ -26,10 +27,15 @@ export function createDataSlice(): SliceCreator<DataSlice> {
     atlas: null,
     issues: [],
     setData: ({ atlas, issues }) => {
-      set({ atlas, issues: [...issues], dataStatus: atlas ? 'ready' : 'error' });
-      if (!atlas) return;
       const url = selectUrlState(get());
-      if (sanitizeAgainstAtlas(url, knownIds(atlas)) !== url) get().applyUrlState(url);
+      const clean = atlas ? sanitizeAgainstAtlas(url, knownIds(atlas)) : url;
+      // One update, so subscribers (url-sync) see the correction together with the data.
+      set({
+        atlas,
+        issues: [...issues],
+        dataStatus: atlas ? 'ready' : 'error',
+        ...(clean !== url ? storeFieldsFromUrlState(clean) : {}),
+      });
     },
   });
 }

@@ -172,6 +172,7 @@ const validState: fc.Arbitrary<UrlState> = fc.record({
   corridor: fc.option(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,30}$/), { nil: null }),
   within: fc.option(fc.integer({ min: 0, max: 500 }).map((n) => n / 10), { nil: null }),
   zone: fc.option(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,30}$/), { nil: null }),
+  // eslint-disable-next-line no-control-regex -- generate queries without control characters
   q: fc.string({ maxLength: 40 }).map((s) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').replace(/\s+/g, ' ').trim()),
   sel: fc.option(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,30}$/), { nil: null }),
   embed: fc.boolean(),
