@@ -129,7 +129,7 @@ export function projectLayers(lang: Lang): LayerSpecification[] {
       },
       paint: {
         'icon-opacity': ['case', hidden, 0, 1],
-        'text-opacity': ['case', hidden, 0, ['step', ['zoom'], 0, 9.5, 1]],
+        'text-opacity': ['step', ['zoom'], 0, 9.5, ['case', hidden, 0, 1]],
         'text-color': BASE_COLORS.label,
         'text-halo-color': BASE_COLORS.labelHalo,
         'text-halo-width': 1.2,
