@@ -1,0 +1,72 @@
+/**
+ * Issue 3: projects on the map with their state on a date, the detail panel, the slider.
+ */
+import { expect, test } from '@playwright/test';
+import { detailStatus, openApp, renderedValues, setDate, waitForMapSettled } from './driver';
+
+const PROJECT_LAYERS = ['project-line', 'project-point', 'project-fill', 'project-outline', 'project-line-symbol'];
+
+test('Ziyang line on 2023-03-31: under construction, track laying 6.8 % shown as a component, not progress', async ({ page }) => {
+  await openApp(page, '?sel=ziyang-line&date=2023-03-31');
+  const detail = page.getByTestId('detail-panel');
+  await expect(detail).toHaveAttribute('data-project', 'ziyang-line');
+  expect(await detailStatus(page)).toBe('under-construction');
+  await expect(page.getByTestId('detail-components')).toContainText('6.8');
+  await expect(page.getByTestId('detail-progress')).not.toContainText('6.8');
+  await expect(page.getByTestId('detail-accuracy')).toBeVisible();
+  await expect(page.getByTestId('detail-timeline').locator('li')).toHaveCount(8);
+});
+
+test('Ziyang line on 2024-10-01: open (complete, 100 %)', async ({ page }) => {
+  await openApp(page, '?sel=ziyang-line&date=2024-10-01&lang=en');
+  expect(await detailStatus(page)).toBe('complete');
+  await expect(page.getByTestId('detail-progress')).toContainText('100');
+  await expect(page.getByTestId('detail-panel')).toContainText('Last confirmed on');
+});
+
+test('the map draws the Ziyang line with the status of the date', async ({ page }) => {
+  await openApp(page, '?date=2023-03-31');
+  await waitForMapSettled(page);
+  const statusOf = async () =>
+    page.evaluate(() => {
+      const map = window.__cdmzMap;
+      const f = map?.querySourceFeatures('projects', { filter: ['==', ['get', 'id'], 'ziyang-line'] });
+      return f?.[0]?.properties?.status ?? null;
+    });
+  expect(await statusOf()).toBe('under-construction');
+  await setDate(page, '2024-10-01');
+  await waitForMapSettled(page);
+  expect(await statusOf()).toBe('complete');
+});
+
+test('moving the slider changes what the map shows', async ({ page }) => {
+  await openApp(page);
+  await waitForMapSettled(page);
+  const latest = await renderedValues(page, PROJECT_LAYERS, 'id');
+  await setDate(page, '2021-01-01');
+  await waitForMapSettled(page);
+  const early = await renderedValues(page, PROJECT_LAYERS, 'id');
+  expect(latest.length).toBeGreaterThan(early.length);
+  expect(early).toContain('ziyang-line'); // construction began 2020-11-27
+  await expect(page).toHaveURL(/[?&]date=2021-01-01/);
+});
+
+test('selecting a project on the map opens its details', async ({ page }) => {
+  await openApp(page, '?date=2024-10-01');
+  await waitForMapSettled(page);
+  // Click the middle vertex of the Ziyang line, projected to the screen.
+  const point = await page.evaluate(() => {
+    const map = window.__cdmzMap;
+    const f = map?.querySourceFeatures('projects', { filter: ['==', ['get', 'id'], 'ziyang-line'] })[0];
+    const coords = f && f.geometry.type === 'LineString' ? f.geometry.coordinates : [];
+    const mid = coords[Math.floor(coords.length / 2)] as [number, number] | undefined;
+    if (!map || !mid) return null;
+    const p = map.project(mid);
+    const box = map.getCanvas().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  });
+  expect(point).not.toBeNull();
+  await page.mouse.click(point!.x, point!.y);
+  await expect(page.getByTestId('detail-panel')).toHaveAttribute('data-project', 'ziyang-line');
+  await expect(page).toHaveURL(/[?&]sel=ziyang-line/);
+});
