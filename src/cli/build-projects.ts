@@ -160,6 +160,14 @@ const DATE_CORRECTIONS: Record<string, Record<number, string>> = {
   'ziyang-airport-economic-zone': { 0: '2024-01-25' },
 };
 
+/**
+ * Seed 004 is a meeting report, not a plan: its "建好用好现有的天府实验室" describes the lab as
+ * existing (an observation), although the sentence is phrased as a directive.
+ */
+const EVIDENCE_CORRECTIONS: Record<string, Record<number, 'report'>> = {
+  'tianfu-lab-sci-tech-island': { 1: 'report' },
+};
+
 /** Point/area projects whose place is a stand-in (city centre, nearby station), not the site itself. */
 const STAND_IN_PLACES = new Set(['ziyang', 'jianyang', 'lezhi', 'longquanyi', 'zyl-03-ziyang-linkong', 'tianfu-airport', 'sancha-metro']);
 /** Point projects whose single place IS the site (a station, an airport, the island). */
@@ -489,7 +497,7 @@ const projects: Project[] = factProjects.map((p) => {
       status,
       progress: t.progress_pct,
       ...(t.component_progress ? { components: t.component_progress.map(componentOf) } : {}),
-      evidence: EVIDENCE_MAP[t.evidence_type],
+      evidence: EVIDENCE_CORRECTIONS[p.id]?.[i] ?? EVIDENCE_MAP[t.evidence_type],
       ...(t.section ? { section: t.section } : {}),
       note_zh: t.note_zh,
       note_en: notesEn[i] as string,

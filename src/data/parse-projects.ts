@@ -42,8 +42,13 @@ export function formatDataIssue(issue: DataIssue): string {
   return [issue.file, issue.id, issue.field, issue.message].filter((s) => s !== undefined && s !== '').join(': ');
 }
 
-function zodIssues(file: string, id: string, error: z.ZodError): DataIssue[] {
-  return error.issues.map((i) => ({ file, id, field: fieldPath(i.path) || undefined, message: i.message }));
+/** zod issues → DataIssues; an unknown key is reported at its own field. */
+export function zodIssues(file: string, id: string, error: z.ZodError): DataIssue[] {
+  return error.issues.flatMap((i): DataIssue[] =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ file, id, field: fieldPath([...i.path, k]), message: 'unknown field (not in the data model)' }))
+      : [{ file, id, field: fieldPath(i.path) || undefined, message: i.message }],
+  );
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -77,7 +82,7 @@ function crossChecks(raw: Record<string, unknown>, file: string, id: string, sou
     const items = Array.isArray(raw[list]) ? (raw[list] as unknown[]) : [];
     items.forEach((item, i) => {
       if (isRecord(item) && typeof item.source === 'string' && !sources.has(item.source)) {
-        add(`${list}[${i}].source`, `unknown source id "${item.source}" (not in data/sources.json)`);
+        add(`${list}[${i}].source`, `unknown source id "${item.source}" (not among the valid sources)`);
       }
     });
   }
@@ -130,11 +135,9 @@ function crossChecks(raw: Record<string, unknown>, file: string, id: string, sou
 export function validateProjectsFile(json: unknown, sources: SourceIds, region: RegionCheck = bboxRegionCheck(), file = PROJECTS_FILE): ProjectsResult {
   const top = projectsFileSchema.safeParse(json);
   if (!top.success) {
-    const first = top.error.issues[0];
-    const field = first ? fieldPath(first.path) : '';
     return {
       ok: false,
-      error: { file, ...(field ? { field } : {}), message: `not a projects file ({ "version": 1, "projects": [...] }): ${top.error.issues.map((i) => (i.path.length ? `${fieldPath(i.path)}: ` : '') + i.message).join('; ')}` },
+      error: { file, message: `not a projects file ({ "version": 1, "projects": [...] }): ${top.error.issues.map((i) => (i.path.length ? `${fieldPath(i.path)}: ` : '') + i.message).join('; ')}` },
     };
   }
   const warnings: DataIssue[] = [];

@@ -5,7 +5,7 @@
  * Rules: every field (zod), ids unique, seeds before public pages, a public page has a URL.
  */
 import type { DataIssue, Source } from '../domain/types';
-import { fieldPath } from './parse-projects';
+import { zodIssues } from './parse-projects';
 import { sourceSchema, sourcesFileSchema } from './project-schema';
 
 export const SOURCES_FILE = 'data/sources.json';
@@ -18,7 +18,7 @@ export function parseSources(json: unknown, file = SOURCES_FILE): SourcesResult 
   if (!top.success) {
     return {
       ok: false,
-      error: { file, message: `not a sources file ({ "version": 1, "sources": [...] }): ${top.error.issues.map((i) => (i.path.length ? `${fieldPath(i.path)}: ` : '') + i.message).join('; ')}` },
+      error: { file, message: `not a sources file ({ "version": 1, "sources": [...] }): ${top.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ` : '') + i.message).join('; ')}` },
     };
   }
   const value = new Map<string, Source>();
@@ -29,7 +29,7 @@ export function parseSources(json: unknown, file = SOURCES_FILE): SourcesResult 
     const id = typeof rec.id === 'string' && rec.id !== '' ? rec.id : `sources[${index}]`;
     const issues: DataIssue[] = [];
     const parsed = sourceSchema.safeParse(raw);
-    if (!parsed.success) for (const i of parsed.error.issues) issues.push({ file, id, field: fieldPath(i.path) || undefined, message: i.message });
+    if (!parsed.success) issues.push(...zodIssues(file, id, parsed.error));
     if (value.has(id)) issues.push({ file, id, field: 'id', message: `duplicate id (sources[${index}]); ids must be unique` });
     if (rec.kind === 'public' && rec.url === null) issues.push({ file, id, field: 'url', message: 'a public source must have its URL' });
     if (rec.kind === 'seed' && sawPublic) issues.push({ file, id, field: 'kind', message: 'seed documents must come before public pages' });

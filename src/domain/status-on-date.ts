@@ -8,8 +8,9 @@
  *   was observed yet (a plan that says "加快建设…" is capped at `preparatory`);
  * - before the first milestone (and with no plan) the project is not shown as existing: null;
  * - progress is the basis milestone's own overall progress (null if none; never taken from a plan);
- * - components (e.g. track laying 6.8 %) are the latest component figures known at the date,
- *   kept apart from progress and dropped once an observation says the project is complete.
+ * - components (e.g. track laying 6.8 %) are the component figures of the basis observation,
+ *   kept apart from progress; a later observation supersedes them (so a figure of March is not
+ *   shown beside a December report that says all short rails are laid).
  */
 import type { ComponentProgress, IsoDate, Milestone, Project, ProjectState, Status } from './types';
 import { STATUSES } from './types';
@@ -33,33 +34,25 @@ function isObservation(m: Milestone): boolean {
 export function projectStateOn(project: Project, asOfDate: IsoDate): ProjectState {
   let observed: Milestone | null = null;
   let plan: Milestone | null = null;
-  let components: ComponentProgress[] = [];
-  let componentsAsOf: IsoDate | null = null;
 
   // Milestones are sorted ascending by the data contract; ties keep file order (the later wins).
   for (const m of project.milestones) {
     if (m.date > asOfDate) break;
     if (isObservation(m)) {
       observed = m;
-      if (m.components && m.components.length > 0) {
-        components = m.components;
-        componentsAsOf = m.date;
-      } else if (m.status === 'complete') {
-        components = [];
-        componentsAsOf = null;
-      }
     } else if (plan === null || rank(cappedPlanStatus(m)) >= rank(cappedPlanStatus(plan))) {
       plan = m;
     }
   }
 
   if (observed !== null) {
+    const components: ComponentProgress[] = observed.components ?? [];
     return {
       status: observed.status,
       progress: observed.progress,
       basis: observed,
       components,
-      components_as_of: componentsAsOf,
+      components_as_of: components.length > 0 ? observed.date : null,
     };
   }
   if (plan !== null) {
