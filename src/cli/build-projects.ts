@@ -168,6 +168,14 @@ const EVIDENCE_CORRECTIONS: Record<string, Record<number, 'report'>> = {
   'tianfu-lab-sci-tech-island': { 1: 'report' },
 };
 
+/**
+ * The low-confidence estimate for 高寺镇 (乐至县) falls inside 简阳市 (checked against the county
+ * outlines), so geometry resting on it alone would be at a wrong spot: none for those projects,
+ * and the point is left out where other places mark the project.
+ */
+const WRONG_PLACES = new Set(['gaosi-town']);
+const WRONG_PLACE_NOTE = 'The estimated position of 高寺镇 (乐至县) falls inside 简阳市, so it is not used.';
+
 /** Point/area projects whose place is a stand-in (city centre, nearby station), not the site itself. */
 const STAND_IN_PLACES = new Set(['ziyang', 'jianyang', 'lezhi', 'longquanyi', 'zyl-03-ziyang-linkong', 'tianfu-airport', 'sancha-metro']);
 /** Point projects whose single place IS the site (a station, an airport, the island). */
@@ -410,8 +418,12 @@ interface GeometryResult {
 
 function geometryOf(p: FactProject): GeometryResult {
   const line = lines.features.find((f) => f.properties?.['id'] === p.id);
-  const ps = placeList(p.geometry_places);
-  const extra = p.notes ? ` Fact-base note: ${p.notes}` : '';
+  const all = placeList(p.geometry_places);
+  const wrong = all.filter((q) => WRONG_PLACES.has(q.id));
+  // A schematic corridor line may keep an end waypoint that is off; a site may not.
+  const keepWrong = p.geometry_kind === 'line' && all.length > 2;
+  const ps = keepWrong ? all : all.filter((q) => !WRONG_PLACES.has(q.id));
+  const extra = `${wrong.length ? ` ${keepWrong ? WRONG_PLACE_NOTE.replace('so it is not used', 'so this end of the schematic line is off') : WRONG_PLACE_NOTE}` : ''}${p.notes ? ` Fact-base note: ${p.notes}` : ''}`;
   if (line) {
     const props = line.properties as Record<string, unknown>;
     const basis = String(props['geometry_basis']);
@@ -428,8 +440,9 @@ function geometryOf(p: FactProject): GeometryResult {
           : `Schematic: straight segments through ${describe(ps)}, clipped to the four cities; not the real alignment.`;
     return { geometry: { type: 'LineString', coordinates: coords }, geometry_accuracy: accuracy, geometry_note: note + extra, ...(osm ? { geometry_licence: ODBL } : {}) };
   }
-  if (ps.length === 0) {
-    return { geometry: null, geometry_accuracy: null, geometry_note: `Location not published: no place in the sources could be tied to this project.${extra}` };
+  if (ps.length === 0 || (p.geometry_kind === 'line' && ps.length < 2)) {
+    const why = wrong.length ? 'No reliable position: the only place for it is a wrong estimate.' : 'Location not published: no place in the sources could be tied to this project.';
+    return { geometry: null, geometry_accuracy: null, geometry_note: `${why}${extra}` };
   }
   const licence = ps.some(isOsm) ? { geometry_licence: ODBL } : {};
   const pos = (q: FactPlace): Position => [q.lon, q.lat];
