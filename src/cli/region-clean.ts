@@ -93,11 +93,11 @@ export function cleanCounties(
       stats.partsIn++;
       const cleaned = cleanRing(ring);
       stats.duplicatesRemoved += cleaned.duplicatesRemoved;
-      stats.spikesRemoved += cleaned.spikesRemoved;
       if (cleaned.collapsed) {
         stats.collapsedRings++;
         continue;
       }
+      stats.spikesRemoved += cleaned.spikesRemoved;
       rings.push(orientRing(cleaned.ring, true));
     }
     cleanedRaw.push({ code: county.code, rings });

@@ -72,31 +72,27 @@ export function dedupeRing(ring: GridRing): { ring: GridRing; removed: number } 
  * cyclically, so a spike of several vertices (A-B-C-B-A) goes too. Also removes exactly collinear
  * "fold back" vertices where the ring returns along itself (A-B-C with C on segment A-B).
  * Expects a deduplicated ring.
- * @returns the closed ring and how many spike vertices were removed.
+ * @returns the closed ring and how many vertices were removed (tips and the duplicates they leave).
  */
 export function despikeRing(ring: GridRing): { ring: GridRing; removed: number } {
+  const initial = openRing(ring).length;
   let points = openRing(ring);
-  let removed = 0;
   let changed = true;
   while (changed && points.length >= 3) {
     changed = false;
     const n = points.length;
     for (let i = 0; i < n; i++) {
-      const a = points[(i + n - 1) % n]!;
-      const b = points[i]!;
-      const c = points[(i + 1) % n]!;
-      if (isSpike(a, b, c)) {
+      if (isSpike(points[(i + n - 1) % n]!, points[i]!, points[(i + 1) % n]!)) {
         points.splice(i, 1);
-        removed++;
-        // The neighbours may now be duplicates (A-A): drop one of them.
+        // The neighbours of the removed tip may now coincide (A-A): dedupe again.
         points = points.length >= 2 ? openRing(dedupeRing(closeRing(points)).ring) : points;
         changed = true;
         break;
       }
     }
   }
-  if (points.length < 3) return { ring: [], removed: removed + points.length };
-  return { ring: closeRing(points), removed };
+  if (points.length < 3) return { ring: [], removed: initial };
+  return { ring: closeRing(points), removed: initial - points.length };
 }
 
 /** B is a spike tip when the ring goes A→B and comes straight back over the same line. */

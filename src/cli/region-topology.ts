@@ -7,7 +7,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { topology } from 'topojson-server';
 import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
 import { mergeArcs, quantize } from 'topojson-client';
-import type { GeometryCollection, GeometryObject, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from 'topojson-specification';
+import type { GeometryCollection, GeometryObject, MultiPolygon as TopoMultiPolygon, Objects, Polygon as TopoPolygon, Topology } from 'topojson-specification';
 
 /** Mean Earth radius (m), the unit of topojson-simplify's spherical weights. */
 const EARTH_RADIUS_M = 6_371_008.8;
@@ -233,7 +233,7 @@ export function buildRegionTopology<P extends object, C extends object>(
   };
   const raw = topology({ counties: collection });
   const verticesBefore = raw.arcs.reduce((n, arc) => n + arc.length, 0);
-  const pre = presimplify(raw as unknown as Topology, sphericalTriangleArea);
+  const pre = presimplify(raw as unknown as Topology<Objects<object>>, sphericalTriangleArea);
   const arcs = pre.arcs as unknown as WeightedPoint[][];
   const minWeight = minWeightForToleranceM(options.toleranceM);
   const countyObject = pre.objects.counties as GeometryCollection;
