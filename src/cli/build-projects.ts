@@ -169,12 +169,14 @@ const EVIDENCE_CORRECTIONS: Record<string, Record<number, 'report'>> = {
 };
 
 /**
- * The low-confidence estimate for 高寺镇 (乐至县) falls inside 简阳市 (checked against the county
- * outlines), so geometry resting on it alone would be at a wrong spot: none for those projects,
- * and the point is left out where other places mark the project.
+ * Low-confidence place estimates that fall in the wrong county (checked against the county
+ * outlines): a site resting on one alone gets no geometry; where other places mark the project
+ * the point is left out; a schematic line through ≥ 3 waypoints keeps it, with a note.
  */
-const WRONG_PLACES = new Set(['gaosi-town']);
-const WRONG_PLACE_NOTE = 'The estimated position of 高寺镇 (乐至县) falls inside 简阳市, so it is not used.';
+const WRONG_PLACES: Record<string, string> = {
+  'gaosi-town': 'The estimated position of 高寺镇 (乐至县) falls inside 简阳市',
+  shigao: 'The estimated position of 视高 (眉山天府新区, 仁寿县) falls inside 双流区',
+};
 
 /** Point/area projects whose place is a stand-in (city centre, nearby station), not the site itself. */
 const STAND_IN_PLACES = new Set(['ziyang', 'jianyang', 'lezhi', 'longquanyi', 'zyl-03-ziyang-linkong', 'tianfu-airport', 'sancha-metro']);
@@ -419,11 +421,12 @@ interface GeometryResult {
 function geometryOf(p: FactProject): GeometryResult {
   const line = lines.features.find((f) => f.properties?.['id'] === p.id);
   const all = placeList(p.geometry_places);
-  const wrong = all.filter((q) => WRONG_PLACES.has(q.id));
-  // A schematic corridor line may keep an end waypoint that is off; a site may not.
+  const wrong = all.filter((q) => WRONG_PLACES[q.id] !== undefined);
+  // A schematic line through several waypoints may keep one that is off; a site may not.
   const keepWrong = p.geometry_kind === 'line' && all.length > 2;
-  const ps = keepWrong ? all : all.filter((q) => !WRONG_PLACES.has(q.id));
-  const extra = `${wrong.length ? ` ${keepWrong ? WRONG_PLACE_NOTE.replace('so it is not used', 'so this end of the schematic line is off') : WRONG_PLACE_NOTE}` : ''}${p.notes ? ` Fact-base note: ${p.notes}` : ''}`;
+  const ps = keepWrong ? all : all.filter((q) => WRONG_PLACES[q.id] === undefined);
+  const wrongNote = wrong.map((q) => ` ${WRONG_PLACES[q.id] ?? ''}, so ${keepWrong ? 'the schematic line is off there' : 'it is not used'}.`).join('');
+  const extra = `${wrongNote}${p.notes ? ` Fact-base note: ${p.notes}` : ''}`;
   if (line) {
     const props = line.properties as Record<string, unknown>;
     const basis = String(props['geometry_basis']);
@@ -441,7 +444,7 @@ function geometryOf(p: FactProject): GeometryResult {
     return { geometry: { type: 'LineString', coordinates: coords }, geometry_accuracy: accuracy, geometry_note: note + extra, ...(osm ? { geometry_licence: ODBL } : {}) };
   }
   if (ps.length === 0 || (p.geometry_kind === 'line' && ps.length < 2)) {
-    const why = wrong.length ? 'No reliable position: the only place for it is a wrong estimate.' : 'Location not published: no place in the sources could be tied to this project.';
+    const why = wrong.length ? 'No reliable position: its geometry would rest on a wrong place estimate.' : 'Location not published: no place in the sources could be tied to this project.';
     return { geometry: null, geometry_accuracy: null, geometry_note: `${why}${extra}` };
   }
   const licence = ps.some(isOsm) ? { geometry_licence: ODBL } : {};
