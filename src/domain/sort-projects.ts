@@ -27,6 +27,14 @@ export interface SortContext {
   lang: 'zh' | 'en';
 }
 
+/**
+ * The sort actually applied: distance and chainage need a corridor; without one the list
+ * falls back to names (same direction), which is also what the sort control then shows.
+ */
+export function effectiveSort(sort: ProjectSort, corridorId: string | null): ProjectSort {
+  return corridorId === null && (sort.key === 'distance' || sort.key === 'chainage') ? { key: 'name', direction: sort.direction } : sort;
+}
+
 const COLLATORS = {
   zh: new Intl.Collator('zh-CN-u-co-pinyin', { numeric: true }),
   en: new Intl.Collator('en', { numeric: true, sensitivity: 'base' }),

@@ -15,7 +15,7 @@ export function knownIds(atlas: Atlas): KnownIds {
     corridorIds: new Set(atlas.corridors.map((c) => c.id)),
     zoneIds: new Set(atlas.zones.map((z) => z.id)),
     projectIds: new Set(atlas.projects.map((p) => p.id)),
-    countyCodes: new Set(atlas.projects.flatMap((p) => p.counties)),
+    countyCodes: new Set([...atlas.projects.flatMap((p) => p.counties), ...(atlas.counties?.keys() ?? [])]),
   };
   knownCache.set(atlas, known);
   return known;

@@ -5,9 +5,9 @@
  * `useAppStore(selectVisibleProjects)` returns the same array until its inputs change.
  */
 import { filterProjects } from '../domain/filter-projects';
-import { sortProjects } from '../domain/sort-projects';
+import { effectiveSort, sortProjects } from '../domain/sort-projects';
 import { latestMilestoneDate, projectStateOn } from '../domain/status-on-date';
-import { CATEGORIES, STATUSES, type Atlas, type Category, type Project, type ProjectState, type Status } from '../domain/types';
+import { CATEGORIES, CITY_IDS, STATUSES, type Atlas, type Category, type CityId, type Project, type ProjectState, type Status } from '../domain/types';
 import type { AppState } from './app-state';
 import type { UrlState } from './url-codec';
 
@@ -95,7 +95,7 @@ export function selectSortedVisibleProjects(state: AppState): readonly Project[]
   const hit = sortedCache.get(visible);
   if (hit && hit.key === key) return hit.result;
   const result = Object.freeze(
-    sortProjects(visible, state.listSort, {
+    sortProjects(visible, effectiveSort(state.listSort, state.filters.corridorId), {
       analysis: state.atlas.analysis,
       asOfDate,
       corridorId: state.filters.corridorId,
@@ -199,4 +199,39 @@ export function selectUrlState(state: AppState): UrlState {
   };
   urlCache.set(f, { key, result });
   return result;
+}
+
+export interface CountyOption {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  city: CityId | null;
+}
+const countyOptionsCache = new WeakMap<Atlas, readonly CountyOption[]>();
+
+/**
+ * Counties that at least one project names, with names from the region data (the code when
+ * the region data has none), ordered by city then code: the county filter's choices.
+ */
+export function selectCountyOptions(state: AppState): readonly CountyOption[] {
+  const atlas = state.atlas;
+  if (!atlas) return EMPTY_COUNTIES;
+  let options = countyOptionsCache.get(atlas);
+  if (!options) {
+    const codes = [...new Set(atlas.projects.flatMap((p) => p.counties))];
+    options = Object.freeze(
+      codes
+        .map((code): CountyOption => {
+          const info = atlas.counties?.get(code);
+          return info ? { code, name_zh: info.name_zh, name_en: info.name_en, city: info.city } : { code, name_zh: code, name_en: code, city: null };
+        })
+        .sort((a, b) => cityRank(a.city) - cityRank(b.city) || a.code.localeCompare(b.code)),
+    );
+    countyOptionsCache.set(atlas, options);
+  }
+  return options;
+}
+const EMPTY_COUNTIES: readonly CountyOption[] = Object.freeze([]);
+function cityRank(city: CityId | null): number {
+  return city === null ? CITY_IDS.length : CITY_IDS.indexOf(city);
 }
