@@ -98,7 +98,7 @@ export const MILESTONE_NOTES_EN: Record<string, string[]> = {
   'luojian-road': ['Luojian Road and four other dead-end-road projects completed and opened'],
   'jinjianren-expressway': [
     'Phase II Jianyang section (6.75 km) of the Jin–Jian–Ren fast road opened for trial traffic',
-    'Sidebar item on the seed 003 page (2023-02-23): the Jin–Jian–Ren fast road (Chengdu–Meishan section) and its northern extension (Chengdu–Deyang section) are key projects linking the four cities (status inferred as ongoing)',
+    'Sidebar item on the seed 003 page (2023-02-23): the Jin–Jian–Ren fast road (Chengdu–Meishan section) and its northern extension (Chengdu–Deyang section) are key projects linking the four cities (a deputy’s proposal to speed up the network: plan wording, not an observation)',
   ],
   'pihe-water-supply-phase1': [
     'Construction started in 2015',

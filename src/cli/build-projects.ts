@@ -164,8 +164,11 @@ const DATE_CORRECTIONS: Record<string, Record<number, string>> = {
  * Seed 004 is a meeting report, not a plan: its "建好用好现有的天府实验室" describes the lab as
  * existing (an observation), although the sentence is phrased as a directive.
  */
-const EVIDENCE_CORRECTIONS: Record<string, Record<number, 'report'>> = {
+const EVIDENCE_CORRECTIONS: Record<string, Record<number, 'report' | 'plan'>> = {
   'tianfu-lab-sci-tech-island': { 1: 'report' },
+  // Seed 003's sidebar item of 2023-02-23 is a deputy's proposal to speed up the road network
+  // (建议全力加快…), not an observation: it must not move 金简仁 back from its 2022 partial opening.
+  'jinjianren-expressway': { 1: 'plan' },
 };
 
 /**
@@ -230,17 +233,17 @@ const SEEDS: Source[] = [
     id: 'seed-000',
     publisher_zh: '资阳市全面融入成渝地区双城经济圈建设暨推进同城化发展领导小组办公室(资阳市同城化发展工作局发布)',
     publisher_en: 'Office of the Ziyang leading group for integration with Chengdu (published by the Ziyang Integration Development Bureau)',
-    title: '关于全市推进同城化发展2023年第一季度重点工作情况的通报',
+    title: '资阳市全面融入成渝地区双城经济圈建设暨推进同城化发展领导小组办公室关于全市推进同城化发展2023年第一季度重点工作情况的通报',
     date: '2023-04-26',
     url: null,
     kind: 'seed',
-    note: 'Seed 000 (000_208ea4899523fd6b.txt), 资阳市人民政府 website, doc. 资双圈同城领办〔2023〕6号. Facts as of 2023-03-31 (Q1). Some characters are lost in the text (e.g. "202211月" = 2022年11月; "地表水类" lacks Ⅲ); quotes keep the text as it stands.',
+    note: 'Seed 000 (000_208ea4899523fd6b.txt), 资阳市人民政府 website, document number shown as "资双圈同城领办20236" (brackets lost). Facts as of 2023-03-31 (Q1). Some characters are lost in the text (e.g. "202211月" = 2022年11月; "地表水类" lacks Ⅲ); quotes keep the text as it stands.',
   },
   {
     id: 'seed-001',
     publisher_zh: '资阳市雁江区全面融入成渝地区双城经济圈建设暨推进同城化发展领导小组办公室(雁江区同城化发展工作局发布)',
     publisher_en: 'Office of the Yanjiang district (Ziyang) leading group for integration (published by the Yanjiang Integration Development Bureau)',
-    title: '关于印发《资阳市雁江区贯彻落实〈成都都市圈发展规划〉重点任务责任分工方案》',
+    title: '资阳市雁江区全面融入成渝地区双城经济圈建设暨推进同城化发展领导小组办公室关于印发《资阳市雁江区贯彻落实〈成都都市圈发展规划〉重点任务责任分工方案》',
     date: '2022-04-09',
     url: null,
     kind: 'seed',
@@ -270,7 +273,7 @@ const SEEDS: Source[] = [
     id: 'seed-004',
     publisher_zh: '资阳日报(资阳市人民政府网站;成都日报讯 记者 张家华)',
     publisher_en: 'Ziyang Daily (Ziyang municipal government website; report by Chengdu Daily)',
-    title: '省推進成德眉資同城化發展領導小組第九次會議召開 完善區域市場協同機制推動成都都市圈高質量發展 為服務國家戰略全局和全省發展大局作出更大貢獻',
+    title: '省推進成德眉資同城化發展領導小組第九次會議召開 完善區域市場協同機制推動成都都市圈高質量發展 為服務國家戰略全局和全省發展大局作出更大貢獻 曹立軍講話 左永祥主持 李文清王鳳朝胡元坤元方劉光強黃河趙浩宇出席',
     date: '2024-09-30',
     url: null,
     kind: 'seed',
