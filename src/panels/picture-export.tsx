@@ -1,0 +1,64 @@
+/**
+ * "Download a picture" buttons (PNG at 1× or 2×). The map module does the drawing; this
+ * component only asks for it through `onExport` (panels never touch the map library), and
+ * announces progress and the result in a polite live region.
+ */
+import { useState } from 'react';
+import { translate } from '../i18n/translate';
+import { useAppStore } from '../state/store-context';
+
+export interface PictureExportProps {
+  /** Renders and downloads the picture; resolves with the file name, rejects with a reason. */
+  onExport: (scale: 1 | 2) => Promise<{ fileName: string }>;
+  /** False while there is no map to draw (loading, or no WebGL). */
+  available: boolean;
+  className?: string;
+}
+
+type Phase = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; fileName: string } | { kind: 'failed'; reason: string };
+
+export function PictureExport({ onExport, available, className }: PictureExportProps) {
+  const lang = useAppStore((s) => s.lang);
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const run = async (scale: 1 | 2) => {
+    setPhase({ kind: 'working' });
+    try {
+      const { fileName } = await onExport(scale);
+      setPhase({ kind: 'done', fileName });
+    } catch (e) {
+      console.warn('CDMZ Atlas: picture export failed', e);
+      setPhase({ kind: 'failed', reason: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const message =
+    phase.kind === 'working'
+      ? translate(lang, 'picture.working')
+      : phase.kind === 'done'
+        ? translate(lang, 'picture.done', { file: phase.fileName })
+        : phase.kind === 'failed'
+          ? translate(lang, 'picture.failed', { reason: phase.reason })
+          : !available
+            ? translate(lang, 'picture.noMap')
+            : '';
+  return (
+    <div className={`picture-export${className ? ` ${className}` : ''}`} role="group" aria-label={translate(lang, 'picture.label')}>
+      {([1, 2] as const).map((scale) => (
+        <button
+          key={scale}
+          type="button"
+          className="button picture-export__button"
+          onClick={() => void run(scale)}
+          disabled={!available || phase.kind === 'working'}
+          aria-label={translate(lang, 'picture.button', { scale })}
+          title={translate(lang, 'picture.button', { scale })}
+          data-testid={`picture-${scale}x`}
+        >
+          {translate(lang, 'picture.scale', { scale })}
+        </button>
+      ))}
+      <span className={`picture-export__status${phase.kind === 'idle' && available ? ' visually-hidden' : ''}`} role="status" data-testid="picture-status">
+        {message}
+      </span>
+    </div>
+  );
+}
