@@ -129,7 +129,7 @@ export function ProjectList() {
   // A selection made on the map: bring it into view in the list (without stealing focus).
   useEffect(() => {
     if (selectedId === null || !listRef.current) return;
-    const el = listRef.current.querySelector<HTMLElement>(`[data-project-id="${CSS.escape(selectedId)}"]`);
+    const el = [...listRef.current.querySelectorAll<HTMLElement>('[data-project-id]')].find((e) => e.dataset.projectId === selectedId);
     if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'nearest' });
   }, [selectedId]);
 
