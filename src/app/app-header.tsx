@@ -4,6 +4,8 @@
 import { useState } from 'react';
 import { translate } from '../i18n/translate';
 import { useAppStore, useAppStoreApi } from '../state/store-context';
+import { EmbedDialog } from '../panels/embed-dialog';
+import { PictureTools } from './picture-tools';
 
 export function AppHeader() {
   const store = useAppStoreApi();
@@ -30,6 +32,8 @@ export function AppHeader() {
         <button type="button" className="button" onClick={copyLink} data-testid="copy-link">
           {translate(lang, copied ? 'app.copied' : 'app.copyLink')}
         </button>
+        <EmbedDialog />
+        <PictureTools />
         <button
           type="button"
           className="button"

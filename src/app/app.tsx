@@ -3,6 +3,7 @@
  * date slider, and the side panel (details, filters, summary, exports, list) — which on phones
  * becomes a bottom sheet. The panel is a complete non-map alternative to the map.
  */
+import { useState } from 'react';
 import type { BaseMapResult } from '../data/load-base-map';
 import { translate } from '../i18n/translate';
 import { DateSlider } from '../panels/date-slider';
@@ -21,6 +22,8 @@ import { REGION_BOUNDS } from './region-bounds';
 export function App({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
   const lang = useAppStore((s) => s.lang);
   const status = useAppStore((s) => s.dataStatus);
+  // Phones (< 640 px): the panel is a bottom sheet, collapsed or expanded by its handle.
+  const [sheetExpanded, setSheetExpanded] = useState(false);
   return (
     <div className="app">
       <a className="skip-link" href="#project-panel">
@@ -38,7 +41,18 @@ export function App({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
             <DateSlider />
           </div>
         </div>
-        <aside id="project-panel" className="app-panel" aria-label={translate(lang, 'app.panel')} tabIndex={-1}>
+        <aside id="project-panel" className="app-panel" aria-label={translate(lang, 'app.panel')} tabIndex={-1} data-sheet={sheetExpanded ? 'expanded' : 'collapsed'}>
+          <button
+            type="button"
+            className="app-panel__handle"
+            aria-expanded={sheetExpanded}
+            aria-controls="project-panel"
+            onClick={() => setSheetExpanded(!sheetExpanded)}
+            data-testid="sheet-handle"
+          >
+            <span className="app-panel__grip" aria-hidden="true" />
+            {translate(lang, sheetExpanded ? 'a11y.sheetCollapse' : 'a11y.sheetExpand')}
+          </button>
           {status === 'loading' ? <p className="app-panel__loading">{translate(lang, 'app.loading')}</p> : null}
           <DetailPanel />
           <FilterPanel />
