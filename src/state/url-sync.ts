@@ -8,6 +8,8 @@
  *   makes one history entry, not hundreds;
  * - corrections when data arrives (unknown ids dropped) → `replaceState`;
  * - `popstate` → the parsed URL is applied to the store.
+ * Inside a frame (an embed) every write is a `replaceState`: a frame's history entries join the
+ * embedding page's, and the article's back button must not step the map.
  * The hash (MapLibre's camera `#zoom/lat/lon`) is left as it is.
  */
 import type { AppStore } from './create-app-store';
@@ -22,6 +24,8 @@ export interface UrlSyncOptions {
   window?: Pick<Window, 'location' | 'history' | 'addEventListener' | 'removeEventListener'>;
   /** Quiet time that ends a slider/typing gesture, in ms. */
   debounceMs?: number;
+  /** Never push history entries; default: true inside a frame. */
+  replaceOnly?: boolean;
 }
 
 function changedKeys(a: UrlState, b: UrlState): UrlKey[] {
@@ -35,6 +39,8 @@ function changedKeys(a: UrlState, b: UrlState): UrlKey[] {
 export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () => void {
   const win = options.window ?? window;
   const debounceMs = options.debounceMs ?? 300;
+  const framed = 'parent' in win && (win as Window).parent !== (win as unknown);
+  const replaceOnly = options.replaceOnly ?? framed;
   let current = serializeUrlState(selectUrlState(store.getState()));
   let pending: string | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -42,7 +48,7 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
 
   const urlFor = (query: string) => `${win.location.pathname}${query ? `?${query}` : ''}${win.location.hash}`;
   const write = (mode: 'push' | 'replace', query: string) => {
-    if (mode === 'push') win.history.pushState(null, '', urlFor(query));
+    if (mode === 'push' && !replaceOnly) win.history.pushState(null, '', urlFor(query));
     else win.history.replaceState(win.history.state, '', urlFor(query));
   };
   const flush = () => {

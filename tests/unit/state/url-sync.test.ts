@@ -109,6 +109,17 @@ describe('startUrlSync', () => {
     expect(w.entries()).toEqual(['?zone=z-qg']);
   });
 
+  it('only replaces inside a frame, so the article keeps its back button', () => {
+    const w = fakeWindow('');
+    (w.win as unknown as { parent: unknown }).parent = {};
+    const store = createAppStore();
+    startUrlSync(store, { window: w.win });
+    store.getState().toggleStatus('complete');
+    store.getState().select('p-rail-a');
+    expect(w.entries()).toEqual(['?status=complete&sel=p-rail-a']);
+    expect(w.calls.every((c) => c.startsWith('replace'))).toBe(true);
+  });
+
   it('stops cleanly', () => {
     const w = fakeWindow('');
     const store = createAppStore();
