@@ -101,6 +101,10 @@ interface ImprovedPlace {
 
 const ODBL = 'ODbL 1.0, © OpenStreetMap contributors';
 
+/** Inline pinyin annotations of some mirrored pages, e.g. 推進(jìn): dropped in `quote_clean` only. */
+const PINYIN_NOTE = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/;
+const PINYIN_NOTE_ALL = new RegExp(PINYIN_NOTE.source, 'g');
+
 /** County names of the fact base → current codes (REGION.md). New areas → the counties they lie in. */
 const COUNTY_CODES: Record<string, string[]> = {
   锦江区: ['510104'],
@@ -522,7 +526,7 @@ const projects: Project[] = factProjects.map((p) => {
       note_en: notesEn[i] as string,
       source: cite(t.source, t.source_published, t.source_note, p.name_zh),
       quote: t.quote,
-      ...(t.quote_clean ? { quote_clean: t.quote_clean } : {}),
+      ...(t.quote_clean ? { quote_clean: t.quote_clean } : PINYIN_NOTE.test(t.quote) ? { quote_clean: t.quote.replace(PINYIN_NOTE_ALL, '') } : {}),
     };
     return m;
   });
