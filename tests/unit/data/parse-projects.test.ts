@@ -45,8 +45,8 @@ describe('validateProjectsFile', () => {
     const region = polygonRegionCheck(read('region-square.geojson') as FeatureCollection<Polygon | MultiPolygon>);
     const r = validateProjectsFile(read('valid.projects.json'), sources.value, region);
     expect(r.ok && r.warnings.map(formatDataIssue)).toEqual([
-      'data/projects.json: fx-line: geometry.coordinates[0]: [104.384855, 30.280774] lies 9.6 km outside the four cities',
-      'data/projects.json: fx-point: geometry.coordinates: [104.44258, 30.315366] lies 4.0 km outside the four cities',
+      'data/projects.json: fx-line: geometry.coordinates[0]: [104.384855, 30.280774] lies 11.1 km outside the four cities',
+      'data/projects.json: fx-point: geometry.coordinates: [104.44258, 30.315366] lies 5.8 km outside the four cities',
     ]);
   });
 });
