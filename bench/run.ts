@@ -1,0 +1,518 @@
+/**
+ * `npm run bench [-- --runs N] [-- --no-build]`: builds the app, serves dist/ locally and measures
+ * in headless Chromium (the end-to-end tests' browser and flags):
+ *   1. navigation → first map idle, app vs a bare MapLibre page with the same boundaries,
+ *      interleaved in the same run (fresh context, cache disabled) → ratio;
+ *   2. bytes the first load actually fetched (JS, CSS, data, raw and gzip), JS beyond MapLibre;
+ *   3. filter change and date change → list DOM and map idle, real data and 10,000 projects;
+ *   4. the Node-side analysis of 10,000 projects (bench/analyze.ts `benchAnalyze()`).
+ * Prints a table with the budgets, writes bench/results/latest.json. Not a test: asserts nothing
+ * about time; exits non-zero only when something failed to run.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { build, type Rolldown } from 'vite';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import playwrightConfig from '../playwright.config';
+import { REGION_BOUNDS } from '../src/app/region-bounds';
+import { validateProjectsFile } from '../src/data/parse-projects';
+import { parseSources } from '../src/data/parse-sources';
+import { parseRegion } from '../src/data/parse-region';
+import { polygonRegionCheck } from '../src/data/project-region-check';
+import { hostPageHtml, PAGE_PROBE } from './page-probe';
+import { startStaticServer, type StaticServer } from './static-server';
+import { syntheticProjects, type ProjectsFile } from './synthetic-projects';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist');
+const RESULTS = join(ROOT, 'bench', 'results');
+const BARE_OUT = join(RESULTS, 'bare');
+const SYNTHETIC_COUNT = 10_000;
+
+/** Budgets (issue 7). */
+export const BUDGETS = {
+  firstIdleRatio: 1.3,
+  /** JS beyond MapLibre's own on first load, gzip bytes (120 kB, 1 kB = 1000 bytes). */
+  jsBeyondMapLibreGzipBytes: 120_000,
+  /** Filter or date change with 10,000 projects, ms. */
+  changeMs: 100,
+} as const;
+
+interface Args {
+  runs: number;
+  build: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { runs: 5, build: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--runs') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1 || n > 100) throw new Error(`--runs: expected an integer 1–100, got ${argv[i] ?? '(nothing)'}`);
+      args.runs = n;
+    } else if (a === '--no-build') args.build = false;
+    else if (a !== '--') throw new Error(`unknown argument ${a} (use --runs N, --no-build)`);
+  }
+  return args;
+}
+
+// ---------------------------------------------------------------- statistics and formatting
+
+export interface Stat {
+  median: number;
+  min: number;
+  max: number;
+  n: number;
+}
+
+export function stat(values: readonly number[]): Stat | null {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const mid = Math.floor(v.length / 2);
+  const median = v.length % 2 ? (v[mid] as number) : ((v[mid - 1] as number) + (v[mid] as number)) / 2;
+  return { median, min: v[0] as number, max: v[v.length - 1] as number, n: v.length };
+}
+
+const ms = (s: Stat | null): string => (s ? `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)}, n=${s.n})` : 'n/a');
+const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
+
+function budgetLine(name: string, value: number | null, limit: number, unit: (x: number) => string): { line: string; pass: boolean | null } {
+  if (value === null) return { line: `  ${name}: not measured`, pass: null };
+  const pass = value <= limit;
+  const marginPct = ((limit - value) / limit) * 100;
+  return {
+    line: `  ${pass ? 'PASS' : 'MISS'}  ${name}: ${unit(value)} vs budget ${unit(limit)} (${pass ? 'margin' : 'over by'} ${Math.abs(marginPct).toFixed(0)} %)`,
+    pass,
+  };
+}
+
+// ---------------------------------------------------------------- build
+
+interface BuildInfo {
+  /** Output chunk file name → gzip bytes of the MapLibre modules' rendered code inside it. */
+  mapLibreGzipByChunk: Record<string, number>;
+  /** Output chunk file name → rendered bytes of its largest non-MapLibre modules. */
+  topModulesByChunk: Record<string, { id: string; bytes: number }[]>;
+}
+
+function outputsOf(result: Awaited<ReturnType<typeof build>>): Rolldown.RolldownOutput[] {
+  if (Array.isArray(result)) return result as Rolldown.RolldownOutput[];
+  if ('output' in (result as object)) return [result as Rolldown.RolldownOutput];
+  throw new Error('vite build returned a watcher, expected an output');
+}
+
+async function buildAll(doBuild: boolean): Promise<BuildInfo | null> {
+  mkdirSync(RESULTS, { recursive: true });
+  if (!doBuild) {
+    if (!existsSync(join(DIST, 'index.html')) || !existsSync(join(BARE_OUT, 'index.html'))) throw new Error('--no-build: dist/ or bench/results/bare/ is missing; run without --no-build once');
+    return null;
+  }
+  const t0 = performance.now();
+  const app = outputsOf(await build({ root: ROOT, logLevel: 'warn' }));
+  console.log(`built the app in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  await build({
+    configFile: false,
+    root: join(ROOT, 'bench', 'bare'),
+    base: './',
+    logLevel: 'warn',
+    define: { __REGION_BOUNDS__: JSON.stringify(REGION_BOUNDS) },
+    build: { outDir: BARE_OUT, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1200 },
+  });
+  const info: BuildInfo = { mapLibreGzipByChunk: {}, topModulesByChunk: {} };
+  for (const out of app) {
+    for (const item of out.output) {
+      if (item.type !== 'chunk') continue;
+      const ml: string[] = [];
+      const others: { id: string; bytes: number }[] = [];
+      for (const [id, mod] of Object.entries(item.modules)) {
+        if (/[\\/]node_modules[\\/]maplibre-gl[\\/]/.test(id)) ml.push(mod.code ?? '');
+        else others.push({ id: id.replace(ROOT + '/', '').replace(/^\0/, ''), bytes: mod.renderedLength });
+      }
+      if (ml.length) info.mapLibreGzipByChunk[item.fileName] = gzipSync(ml.join('\n'), { level: 9 }).length;
+      info.topModulesByChunk[item.fileName] = others.sort((a, b) => b.bytes - a.bytes).slice(0, 6);
+    }
+  }
+  writeFileSync(join(RESULTS, 'build-info.json'), JSON.stringify(info, null, 2));
+  return info;
+}
+
+// ---------------------------------------------------------------- browser
+
+function launchArgs(): string[] {
+  const use = (playwrightConfig as { use?: { launchOptions?: { args?: string[] } } }).use;
+  return use?.launchOptions?.args ?? ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'];
+}
+
+async function freshPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return { context, page, errors };
+}
+
+interface FetchedFile {
+  path: string;
+  kind: 'js' | 'css' | 'data' | 'html' | 'other';
+  rawBytes: number;
+  gzipBytes: number;
+}
+
+function kindOf(path: string): FetchedFile['kind'] {
+  if (/\.m?js$/.test(path)) return 'js';
+  if (/\.css$/.test(path)) return 'css';
+  if (/\.(geo)?json$/.test(path)) return 'data';
+  if (/(\.html|\/)$/.test(path)) return 'html';
+  return 'other';
+}
+
+interface IdleRun {
+  idleMs: number;
+  fcpMs: number | null;
+  files: FetchedFile[];
+  errors: string[];
+}
+
+async function firstIdle(browser: Browser, url: string, origin: string): Promise<IdleRun> {
+  const { context, page, errors } = await freshPage(browser);
+  const bodies: Promise<FetchedFile | null>[] = [];
+  page.on('response', (res: Response) => {
+    const u = new URL(res.url());
+    if (u.origin !== origin) return;
+    bodies.push(
+      res.body().then(
+        (b) => ({ path: u.pathname, kind: kindOf(u.pathname), rawBytes: b.length, gzipBytes: gzipSync(b, { level: 9 }).length }),
+        () => null,
+      ),
+    );
+  });
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => (window as { __mapIdle?: number }).__mapIdle !== undefined, null, { timeout: 90_000, polling: 50 });
+    const timing = await page.evaluate(() => ({
+      idle: (window as { __mapIdle?: number }).__mapIdle ?? NaN,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    }));
+    const files = (await Promise.all(bodies)).filter((f): f is FetchedFile => f !== null);
+    return { idleMs: timing.idle, fcpMs: timing.fcp, files, errors };
+  } finally {
+    await context.close();
+  }
+}
+
+interface ChangeSample {
+  listFirstMs: number | null;
+  listMs: number | null;
+  renderMs: number | null;
+  idleMs: number | null;
+  visible: number | null;
+  listItems: number | null;
+}
+
+interface ChangeResult {
+  projects: number;
+  loadIdleMs: number;
+  repaintMs: number[];
+  filter: ChangeSample[];
+  date: ChangeSample[];
+  errors: string[];
+}
+
+async function changes(
+  browser: Browser,
+  server: StaticServer,
+  runs: number,
+  earlierDate: string,
+  projectsBody: string | null,
+  projects: number,
+): Promise<ChangeResult> {
+  const { context, page, errors } = await freshPage(browser);
+  try {
+    if (projectsBody !== null) {
+      await context.route('**/data/projects.json', (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: projectsBody }),
+      );
+    }
+    await page.goto(`${server.url}__bench/host.html`);
+    await page.evaluate(PAGE_PROBE);
+    await page.waitForFunction('window.__benchProbe.ready()', null, { timeout: 180_000, polling: 100 });
+    const frame = page.frame({ url: /127\.0\.0\.1:\d+\/\?/ });
+    const loadIdleMs = frame ? await frame.evaluate('window.__mapIdle') as number : NaN;
+    const result: ChangeResult = { projects, loadIdleMs, repaintMs: [], filter: [], date: [], errors };
+    await page.evaluate('window.__benchProbe.settle()');
+    for (let i = 0; i < runs; i++) {
+      result.repaintMs.push((await page.evaluate('window.__benchProbe.repaintMs()')) as number);
+      for (const patch of [{ cat: ['rail'] }, { cat: null }, { status: ['under-construction'] }, { status: null }]) {
+        await page.evaluate('window.__benchProbe.settle()');
+        result.filter.push((await page.evaluate(`window.__benchProbe.measure(${JSON.stringify(patch)})`)) as ChangeSample);
+      }
+      for (const patch of [{ date: earlierDate }, { date: null }]) {
+        await page.evaluate('window.__benchProbe.settle()');
+        result.date.push((await page.evaluate(`window.__benchProbe.measure(${JSON.stringify(patch)})`)) as ChangeSample);
+      }
+    }
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------- data
+
+function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/** A milestone date near the middle of all milestone dates: a date change that moves many projects. */
+function middleMilestoneDate(file: ProjectsFile): string {
+  const dates = file.projects
+    .flatMap((p) => (Array.isArray(p.milestones) ? (p.milestones as { date?: unknown }[]) : []))
+    .map((m) => m.date)
+    .filter((d): d is string => typeof d === 'string')
+    .sort();
+  const d = dates[Math.floor(dates.length / 2)];
+  if (!d) throw new Error('data/projects.json has no milestone dates');
+  return d;
+}
+
+/**
+ * The 10,000-project file, validated in Node with the app's own validator (every project must
+ * pass). Cached in bench/results/ by a hash of its inputs: validating 10,000 projects against the
+ * city polygons takes a while.
+ */
+function makeSynthetic(real: ProjectsFile): { body: string; shifted: number; valid: number; rejected: string[]; cached: boolean } {
+  const inputs = ['data/projects.json', 'data/sources.json', 'data/region.topo.json', 'bench/synthetic-projects.ts', 'src/data/parse-projects.ts', 'src/data/project-schema.ts'];
+  const hash = createHash('sha256');
+  for (const f of inputs) hash.update(existsSync(join(ROOT, f)) ? readFileSync(join(ROOT, f)) : f);
+  const key = hash.digest('hex').slice(0, 16);
+  const cacheFile = join(RESULTS, `synthetic-${SYNTHETIC_COUNT}-${key}.json`);
+  if (existsSync(cacheFile)) {
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { body: string; shifted: number; valid: number; rejected: string[] };
+    return { ...cached, cached: true };
+  }
+  const sources = parseSources(readJson(join(ROOT, 'data', 'sources.json')));
+  if (!sources.ok) throw new Error(`data/sources.json: ${sources.error.message}`);
+  const region = parseRegion(readJson(join(ROOT, 'data', 'region.topo.json')));
+  if (!region.ok) throw new Error(`data/region.topo.json: ${region.error.message}`);
+  const check = polygonRegionCheck(region.value.cities as FeatureCollection<Polygon | MultiPolygon>);
+  const validate = (f: ProjectsFile) => validateProjectsFile(f, sources.value, check);
+  const realResult = validate(real);
+  if (!realResult.ok) throw new Error(`data/projects.json: ${realResult.error.message}`);
+  const realInvalid = new Set(realResult.warnings.map((w) => w.id ?? ''));
+  const invalidIds = (f: ProjectsFile): Set<string> => {
+    const r = validate(f);
+    if (!r.ok) throw new Error(`synthetic projects: ${r.error.message}`);
+    return new Set(r.warnings.map((w) => w.id ?? ''));
+  };
+  const { file, shifted } = syntheticProjects(real, SYNTHETIC_COUNT, invalidIds);
+  // Copies put back at the original position are exactly as valid as their original.
+  const rejected = file.projects.map((p) => String(p.id)).filter((id) => realInvalid.has(id.replace(/-s\d{5}$/, '')));
+  const out = { body: JSON.stringify(file), shifted, valid: SYNTHETIC_COUNT - rejected.length, rejected };
+  writeFileSync(cacheFile, JSON.stringify(out));
+  return { ...out, cached: false };
+}
+
+// ---------------------------------------------------------------- Node-side analysis
+
+async function nodeAnalysis(): Promise<{ ok: true; value: unknown } | { ok: false; todo: string }> {
+  const path = join(ROOT, 'bench', 'analyze.ts');
+  if (!existsSync(path)) return { ok: false, todo: 'TODO: bench/analyze.ts (benchAnalyze(), helper-3) is not there yet — Node-side analysis of 10,000 projects not measured' };
+  const mod = (await import(path)) as { benchAnalyze?: (opts?: { projects?: number }) => unknown };
+  if (typeof mod.benchAnalyze !== 'function') return { ok: false, todo: 'TODO: bench/analyze.ts does not export benchAnalyze() yet' };
+  return { ok: true, value: await mod.benchAnalyze({ projects: SYNTHETIC_COUNT }) };
+}
+
+// ---------------------------------------------------------------- main
+
+function bytesSummary(files: FetchedFile[]) {
+  const by = (k: FetchedFile['kind']) => files.filter((f) => f.kind === k);
+  const sum = (fs: FetchedFile[], key: 'rawBytes' | 'gzipBytes') => fs.reduce((a, f) => a + f[key], 0);
+  const kinds = ['js', 'css', 'data', 'html', 'other'] as const;
+  return Object.fromEntries(kinds.map((k) => [k, { raw: sum(by(k), 'rawBytes'), gzip: sum(by(k), 'gzipBytes'), files: by(k).length }])) as Record<
+    (typeof kinds)[number],
+    { raw: number; gzip: number; files: number }
+  >;
+}
+
+/** gzip bytes of MapLibre's own code in what was fetched: its worker file, and its modules in the map chunk. */
+function mapLibreGzip(files: FetchedFile[], info: BuildInfo | null): { bytes: number; method: string } {
+  const worker = files.filter((f) => /maplibre-gl-worker/.test(f.path)).reduce((a, f) => a + f.gzipBytes, 0);
+  if (info) {
+    const inChunks = files.reduce((a, f) => a + (info.mapLibreGzipByChunk[f.path.replace(/^\//, '')] ?? 0), 0);
+    return { bytes: worker + inChunks, method: 'worker file + gzip of the MapLibre modules rendered into the fetched chunks (build output)' };
+  }
+  // --no-build: estimate from the package's own minified files.
+  const dist = join(ROOT, 'node_modules', 'maplibre-gl', 'dist');
+  const main = ['maplibre-gl.mjs', 'maplibre-gl-shared.mjs'].reduce((a, f) => a + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
+  return { bytes: worker + main, method: "worker file + gzip of maplibre-gl's dist main files (estimate; run with a build for the exact split)" };
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const started = new Date().toISOString();
+  const info = await buildAll(args.build);
+
+  const realProjects = readJson(join(ROOT, 'data', 'projects.json')) as ProjectsFile;
+  const earlierDate = middleMilestoneDate(realProjects);
+  const tSyn = performance.now();
+  const synthetic = makeSynthetic(realProjects);
+  console.log(`synthetic: ${synthetic.valid}/${SYNTHETIC_COUNT} valid (${synthetic.shifted} moved)${synthetic.cached ? ' (cached)' : ''} in ${((performance.now() - tSyn) / 1000).toFixed(1)} s`);
+  const loadBefore = loadavg();
+
+  const server = await startStaticServer({
+    root: DIST,
+    mounts: { '/bare/': BARE_OUT },
+    files: { '/__bench/host.html': { body: hostPageHtml('?lang=en'), type: 'text/html; charset=utf-8' } },
+  });
+  const origin = server.url.replace(/\/$/, '');
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: launchArgs(), headless: true });
+  const failures: string[] = [];
+  try {
+    // 1 + 2: first idle, interleaved.
+    const app: IdleRun[] = [];
+    const bare: IdleRun[] = [];
+    for (let i = 0; i < args.runs; i++) {
+      const order = i % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const);
+      for (const which of order) {
+        const r = await firstIdle(browser, which === 'app' ? server.url : `${server.url}bare/`, origin);
+        (which === 'app' ? app : bare).push(r);
+      }
+      console.log(`run ${i + 1}/${args.runs}: app ${app[i]?.idleMs.toFixed(0)} ms, bare ${bare[i]?.idleMs.toFixed(0)} ms`);
+    }
+    const appIdle = stat(app.map((r) => r.idleMs));
+    const bareIdle = stat(bare.map((r) => r.idleMs));
+    const ratios = stat(app.map((r, i) => r.idleMs / (bare[i]?.idleMs ?? NaN)));
+    const firstApp = app[0] as IdleRun;
+    const bytes = bytesSummary(firstApp.files);
+    const bareBytes = bytesSummary((bare[0] as IdleRun).files);
+    const ml = mapLibreGzip(firstApp.files, info);
+    const jsBeyond = bytes.js.gzip - ml.bytes;
+
+    // 3: changes.
+    const real = await changes(browser, server, args.runs, earlierDate, null, realProjects.projects.length);
+    const big = await changes(browser, server, args.runs, earlierDate, synthetic.body, SYNTHETIC_COUNT);
+    // 4: Node analysis.
+    const analysis = await nodeAnalysis();
+
+    const summarise = (r: ChangeResult) => ({
+      projects: r.projects,
+      loadIdleMs: r.loadIdleMs,
+      repaintMs: stat(r.repaintMs),
+      filter: {
+        listMs: stat(r.filter.map((s) => s.listMs ?? NaN)),
+        mapRenderMs: stat(r.filter.map((s) => s.renderMs ?? NaN)),
+        mapIdleMs: stat(r.filter.map((s) => s.idleMs ?? NaN)),
+        samples: r.filter,
+      },
+      date: {
+        listMs: stat(r.date.map((s) => s.listMs ?? NaN)),
+        mapRenderMs: stat(r.date.map((s) => s.renderMs ?? NaN)),
+        mapIdleMs: stat(r.date.map((s) => s.idleMs ?? NaN)),
+        samples: r.date,
+      },
+      errors: r.errors,
+    });
+    const realS = summarise(real);
+    const bigS = summarise(big);
+
+    for (const [name, errs] of [['app', app.flatMap((r) => r.errors)], ['bare', bare.flatMap((r) => r.errors)], ['changes (real)', real.errors], ['changes (10k)', big.errors]] as const) {
+      if (errs.length) failures.push(`${name}: ${[...new Set(errs)].slice(0, 5).join(' | ')}`);
+    }
+
+    // ---- print
+    const lines: string[] = [];
+    const loadAfter = loadavg();
+    lines.push('', `CDMZ Atlas benchmark — ${args.runs} runs, headless Chromium ${browser.version()} (SwiftShader software WebGL), medians (min–max)`);
+    lines.push(`machine: ${cpus().length} CPUs, load average ${loadBefore[0]?.toFixed(1)} at start, ${loadAfter[0]?.toFixed(1)} at end (absolute times scale with load; the ratio is measured side by side)`, '');
+    lines.push('First map idle after navigation (fresh context, cache off, same run, interleaved)');
+    lines.push(`  app             ${ms(appIdle)}   first contentful paint ${ms(stat(app.map((r) => r.fcpMs ?? NaN)))}`);
+    lines.push(`  bare MapLibre   ${ms(bareIdle)}`);
+    lines.push(`  ratio app/bare  ${ratios ? `${ratios.median.toFixed(2)}× (${ratios.min.toFixed(2)}–${ratios.max.toFixed(2)})` : 'n/a'}`);
+    lines.push('', 'Bytes fetched on first load (app; gzip -9 of each file)');
+    for (const k of ['js', 'css', 'data', 'html', 'other'] as const) {
+      const b = bytes[k];
+      if (b.files) lines.push(`  ${k.padEnd(6)} ${String(b.files).padStart(3)} files  raw ${kb(b.raw).padStart(10)}  gzip ${kb(b.gzip).padStart(9)}`);
+    }
+    const totalRaw = Object.values(bytes).reduce((a, b) => a + b.raw, 0);
+    const totalGz = Object.values(bytes).reduce((a, b) => a + b.gzip, 0);
+    lines.push(`  total              raw ${kb(totalRaw).padStart(10)}  gzip ${kb(totalGz).padStart(9)}`);
+    lines.push(`  MapLibre's own JS  gzip ${kb(ml.bytes)}   JS beyond MapLibre gzip ${kb(jsBeyond)}`);
+    lines.push(`  (bare page total: raw ${kb(Object.values(bareBytes).reduce((a, b) => a + b.raw, 0))}, gzip ${kb(Object.values(bareBytes).reduce((a, b) => a + b.gzip, 0))})`);
+    for (const f of [...firstApp.files].sort((a, b) => b.gzipBytes - a.gzipBytes)) lines.push(`    ${f.path.padEnd(48)} raw ${kb(f.rawBytes).padStart(9)}  gzip ${kb(f.gzipBytes).padStart(8)}`);
+    for (const [label, s] of [['real data', realS], [`${SYNTHETIC_COUNT.toLocaleString('en')} synthetic projects`, bigS]] as const) {
+      lines.push('', `Changes via cdmz:set, ${label} (${s.projects} projects; page load to first idle ${s.loadIdleMs.toFixed(0)} ms)`);
+      lines.push(`  map repaint with no change (floor) ${ms(s.repaintMs)}`);
+      lines.push(`  filter → list settled ${ms(s.filter.listMs)}   → map first frame ${ms(s.filter.mapRenderMs)}   → map idle ${ms(s.filter.mapIdleMs)}`);
+      lines.push(`  date   → list settled ${ms(s.date.listMs)}   → map first frame ${ms(s.date.mapRenderMs)}   → map idle ${ms(s.date.mapIdleMs)}`);
+      const vis = [...new Set([...s.filter.samples, ...s.date.samples].map((x) => `${x.visible ?? '?'}/${x.listItems ?? '?'}`))].slice(0, 8);
+      lines.push(`  (visible ids reported / list rows in the DOM: ${vis.join(', ')})`);
+    }
+    lines.push('', 'Node-side analysis of 10,000 projects (bench/analyze.ts)');
+    lines.push(analysis.ok ? `  ${JSON.stringify(analysis.value)}` : `  ${analysis.todo}`);
+
+    const worst = (a: Stat | null, b: Stat | null) => (a && b ? Math.max(a.median, b.median) : (a ?? b)?.median ?? null);
+    const budgets = [
+      budgetLine('first idle ≤ 1.3× bare MapLibre', ratios?.median ?? null, BUDGETS.firstIdleRatio, (x) => `${x.toFixed(2)}×`),
+      budgetLine('JS beyond MapLibre ≤ 120 kB gzip', jsBeyond, BUDGETS.jsBeyondMapLibreGzipBytes, kb),
+      budgetLine('filter change, 10k projects, list settled', bigS.filter.listMs?.median ?? null, BUDGETS.changeMs, (x) => `${x.toFixed(0)} ms`),
+      budgetLine('filter change, 10k projects, map idle', bigS.filter.mapIdleMs?.median ?? null, BUDGETS.changeMs, (x) => `${x.toFixed(0)} ms`),
+      budgetLine('date change, 10k projects, list settled', bigS.date.listMs?.median ?? null, BUDGETS.changeMs, (x) => `${x.toFixed(0)} ms`),
+      budgetLine('date change, 10k projects, map idle', bigS.date.mapIdleMs?.median ?? null, BUDGETS.changeMs, (x) => `${x.toFixed(0)} ms`),
+      budgetLine(
+        '10k change, map idle minus the no-change repaint floor',
+        (() => {
+          const w = worst(bigS.filter.mapIdleMs, bigS.date.mapIdleMs);
+          return w === null || !bigS.repaintMs ? null : w - bigS.repaintMs.median;
+        })(),
+        BUDGETS.changeMs,
+        (x) => `${x.toFixed(0)} ms`,
+      ),
+    ];
+    lines.push('', 'Budgets');
+    for (const b of budgets) lines.push(b.line);
+    if (failures.length) lines.push('', 'Problems seen while measuring:', ...failures.map((f) => `  ${f}`));
+    console.log(lines.join('\n'));
+
+    const out = {
+      started,
+      runs: args.runs,
+      machine: { cpus: cpus().length, loadAverageStart: loadBefore, loadAverageEnd: loadavg() },
+      browser: { executable: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', version: browser.version(), args: launchArgs() },
+      firstIdle: { appMs: appIdle, bareMs: bareIdle, ratio: ratios, appFcpMs: stat(app.map((r) => r.fcpMs ?? NaN)), appRunsMs: app.map((r) => r.idleMs), bareRunsMs: bare.map((r) => r.idleMs) },
+      bytes: { app: bytes, bare: bareBytes, mapLibreGzip: ml, jsBeyondMapLibreGzip: jsBeyond, files: firstApp.files },
+      changes: { earlierDate, real: realS, synthetic: { ...bigS, shifted: synthetic.shifted, valid: synthetic.valid, rejected: synthetic.rejected.slice(0, 20) } },
+      nodeAnalysis: analysis,
+      budgets: { limits: BUDGETS, results: budgets.map((b) => ({ line: b.line.trim(), pass: b.pass })) },
+      failures,
+    };
+    mkdirSync(dirname(join(RESULTS, 'latest.json')), { recursive: true });
+    writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(out, null, 2));
+    console.log(`\nwrote ${join('bench', 'results', 'latest.json')}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    console.error(`bench failed: ${(e as Error).stack ?? String(e)}`);
+    process.exitCode = 1;
+  },
+);
