@@ -8,7 +8,8 @@
  *
  * `npm run data:region -- --check` builds into a temporary folder and exits 1, listing the files
  * that differ, when the committed files are not byte-identical to a fresh build.
- * Options: `--out DIR` (write elsewhere), `--cache DIR` (where packages are fetched; default .cache/).
+ * Options: `--out DIR` (write elsewhere), `--cache DIR` (where packages are fetched; default .cache/),
+ * `--tolerance-m M` (simplification tolerance for experiments; the committed files use 100 m).
  * See data/README.md for the method, the datum and the licences.
  */
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -91,7 +92,7 @@ export interface RegionBuild {
 }
 
 /** Runs the whole pipeline and returns the file contents (nothing is written). */
-export function buildRegion(cacheDir: string, log: (line: string) => void): RegionBuild {
+export function buildRegion(cacheDir: string, log: (line: string) => void, toleranceM = DEFAULT_TOPOLOGY_OPTIONS.toleranceM): RegionBuild {
   const sources = readPinnedFiles(CITIES_PACKAGE, cacheDir, log);
   const raw = readRawCounties(sources);
   const { counties: gridCounties, stats: clean } = cleanCounties(raw);
@@ -114,7 +115,7 @@ export function buildRegion(cacheDir: string, log: (line: string) => void): Regi
       const n = CITY_NAMES.find((c) => c.city === city)!;
       return { id: n.code, properties: { city: n.city, code: n.code, name_zh: n.name_zh, name_en: n.name_en } };
     },
-    DEFAULT_TOPOLOGY_OPTIONS,
+    { ...DEFAULT_TOPOLOGY_OPTIONS, toleranceM },
   );
 
   const decode = <P>(name: 'counties' | 'cities'): Feature<Polygon | MultiPolygon, P>[] => {
@@ -181,7 +182,7 @@ function main(argv: readonly string[]): number {
     if (!value || value.startsWith('--')) throw new Error(`${name} needs a value`);
     return value;
   };
-  const known = new Set(['--check', '--out', '--cache', '--quiet']);
+  const known = new Set(['--check', '--out', '--cache', '--quiet', '--tolerance-m']);
   for (const a of argv) if (a.startsWith('--') && !known.has(a)) throw new Error(`unknown option ${a} (known: ${[...known].join(', ')})`);
   const check = argv.includes('--check');
   const quiet = argv.includes('--quiet');
@@ -190,7 +191,11 @@ function main(argv: readonly string[]): number {
   };
   const cacheDir = resolve(option('--cache') ?? join(ROOT, '.cache'));
   const dataDir = join(ROOT, 'data');
-  const build = buildRegion(cacheDir, log);
+  const toleranceText = option('--tolerance-m');
+  const toleranceM = toleranceText === undefined ? DEFAULT_TOPOLOGY_OPTIONS.toleranceM : Number(toleranceText);
+  if (!Number.isFinite(toleranceM) || toleranceM < 0) throw new Error(`--tolerance-m: not a non-negative number: ${toleranceText}`);
+  if (check && toleranceM !== DEFAULT_TOPOLOGY_OPTIONS.toleranceM) throw new Error('--check compares the default build: leave out --tolerance-m');
+  const build = buildRegion(cacheDir, log, toleranceM);
   printStats(build, log);
 
   if (check) {
