@@ -160,7 +160,7 @@ export function buildRegion(cacheDir: string, log: (line: string) => void, toler
 function printStats(build: RegionBuild, log: (line: string) => void): void {
   const c = build.clean;
   const km2 = (v: number): string => v.toFixed(3);
-  log(`source vertices: ${c.verticesIn}; consecutive duplicates removed: ${c.duplicatesRemoved}; spike vertices removed: ${c.spikesRemoved}; collapsed rings dropped: ${c.collapsedRings}; T-junction vertices inserted: ${c.tJunctionsInserted}`);
+  log(`source vertices: ${c.verticesIn}; consecutive duplicates removed: ${c.duplicatesRemoved}; spikes removed: ${c.spikesRemoved} (${c.spikeVerticesRemoved} vertices); collapsed rings dropped: ${c.collapsedRings}; T-junction vertices inserted: ${c.tJunctionsInserted}`);
   log(`parts: ${c.partsIn} rings in; ${c.partsMerged} merged along shared edges`);
   log(`small parts dropped (< 0.1 km²): ${c.crumbsDropped.length} (${c.crumbsDropped.map((d) => `${d.code} ${km2(d.areaKm2)}`).join(', ')})`);
   log(`larger detached parts dropped: ${c.partsDropped.map((d) => `${d.code} ${km2(d.areaKm2)} km² at ${d.at.join(',')}`).join('; ') || 'none'}`);

@@ -27,7 +27,10 @@ export interface GridCounty {
 export interface CleanStats {
   verticesIn: number;
   duplicatesRemoved: number;
+  /** Spike tips (A-B-A) removed from rings that survive. */
   spikesRemoved: number;
+  /** Vertices those spikes took with them (tips and the duplicates they leave). */
+  spikeVerticesRemoved: number;
   collapsedRings: number;
   /** Vertices inserted where a vertex lay exactly on another edge (T-junctions, self-touching rings). */
   tJunctionsInserted: number;
@@ -74,6 +77,7 @@ export function cleanCounties(
     verticesIn: 0,
     duplicatesRemoved: 0,
     spikesRemoved: 0,
+    spikeVerticesRemoved: 0,
     collapsedRings: 0,
     tJunctionsInserted: 0,
     partsIn: 0,
@@ -98,6 +102,7 @@ export function cleanCounties(
         continue;
       }
       stats.spikesRemoved += cleaned.spikesRemoved;
+      stats.spikeVerticesRemoved += cleaned.spikeVerticesRemoved;
       rings.push(orientRing(cleaned.ring, true));
     }
     cleanedRaw.push({ code: county.code, rings });

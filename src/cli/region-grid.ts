@@ -72,11 +72,13 @@ export function dedupeRing(ring: GridRing): { ring: GridRing; removed: number } 
  * cyclically, so a spike of several vertices (A-B-C-B-A) goes too. Also removes exactly collinear
  * "fold back" vertices where the ring returns along itself (A-B-C with C on segment A-B).
  * Expects a deduplicated ring.
- * @returns the closed ring and how many vertices were removed (tips and the duplicates they leave).
+ * @returns the closed ring, how many vertices were removed (tips and the duplicates they leave)
+ * and how many spike tips there were.
  */
-export function despikeRing(ring: GridRing): { ring: GridRing; removed: number } {
+export function despikeRing(ring: GridRing): { ring: GridRing; removed: number; tips: number } {
   const initial = openRing(ring).length;
   let points = openRing(ring);
+  let tips = 0;
   let changed = true;
   while (changed && points.length >= 3) {
     changed = false;
@@ -84,6 +86,7 @@ export function despikeRing(ring: GridRing): { ring: GridRing; removed: number }
     for (let i = 0; i < n; i++) {
       if (isSpike(points[(i + n - 1) % n]!, points[i]!, points[(i + 1) % n]!)) {
         points.splice(i, 1);
+        tips++;
         // The neighbours of the removed tip may now coincide (A-A): dedupe again.
         points = points.length >= 2 ? openRing(dedupeRing(closeRing(points)).ring) : points;
         changed = true;
@@ -91,8 +94,8 @@ export function despikeRing(ring: GridRing): { ring: GridRing; removed: number }
       }
     }
   }
-  if (points.length < 3) return { ring: [], removed: initial };
-  return { ring: closeRing(points), removed: initial - points.length };
+  if (points.length < 3) return { ring: [], removed: initial, tips };
+  return { ring: closeRing(points), removed: initial - points.length, tips };
 }
 
 /** B is a spike tip when the ring goes A→B and comes straight back over the same line. */
@@ -138,11 +141,12 @@ export function orientRing(ring: GridRing, ccw: boolean): GridRing {
   return isCcw === ccw ? ring.slice() : ring.slice().reverse();
 }
 
-/** Cleans one ring: dedupe, despike; returns an empty ring when it collapses (no area left). */
+/** Cleans one ring: dedupe, despike; returns an empty ring when it collapses (no area left). `spikesRemoved` counts tips. */
 export function cleanRing(ring: GridRing): {
   ring: GridRing;
   duplicatesRemoved: number;
   spikesRemoved: number;
+  spikeVerticesRemoved: number;
   collapsed: boolean;
 } {
   const deduped = dedupeRing(ring);
@@ -151,7 +155,8 @@ export function cleanRing(ring: GridRing): {
   return {
     ring: collapsed ? [] : despiked.ring,
     duplicatesRemoved: deduped.removed,
-    spikesRemoved: despiked.removed,
+    spikesRemoved: despiked.tips,
+    spikeVerticesRemoved: despiked.removed,
     collapsed,
   };
 }

@@ -17,7 +17,8 @@ describe('cleanCounties on tiny counties', () => {
 
   it('counts duplicates, spike vertices and collapsed rings', () => {
     expect(stats.duplicatesRemoved).toBe(1);
-    expect(stats.spikesRemoved).toBe(2);
+    expect(stats.spikesRemoved).toBe(1);
+    expect(stats.spikeVerticesRemoved).toBe(2);
     expect(stats.collapsedRings).toBe(1);
     expect(stats.tJunctionsInserted).toBe(2);
   });

@@ -49,6 +49,7 @@ describe('despikeRing', () => {
     const { ring, removed } = despikeRing([[0, 0], [4, 0], [4, 4], [6, 6], [4, 4], [0, 4], [0, 0]]);
     expect(ring).toEqual([[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]]);
     expect(removed).toBe(2);
+    expect(despikeRing([[0, 0], [4, 0], [4, 4], [6, 6], [4, 4], [0, 4], [0, 0]]).tips).toBe(1);
   });
   it('removes a multi-vertex spike A-B-C-B-A and a collinear fold-back', () => {
     const spike = despikeRing([[0, 0], [4, 0], [4, 2], [7, 2], [9, 2], [7, 2], [4, 2], [4, 4], [0, 4], [0, 0]]);
@@ -58,7 +59,7 @@ describe('despikeRing', () => {
     expect(fold.ring.some((p) => p[0] === 6)).toBe(false);
   });
   it('keeps a ring without spikes unchanged', () => {
-    expect(despikeRing(sq(0, 0, 3))).toEqual({ ring: sq(0, 0, 3), removed: 0 });
+    expect(despikeRing(sq(0, 0, 3))).toEqual({ ring: sq(0, 0, 3), removed: 0, tips: 0 });
   });
 });
 
