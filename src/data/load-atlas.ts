@@ -6,14 +6,14 @@
  */
 import type { Atlas, CityId, CountyInfo, Corridor, DataIssue, JunctionZone, Project } from '../domain/types';
 import { CITY_IDS } from '../domain/types';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import { analyzeProjects } from './analyze-projects';
 import { fetchJson, type BaseMapResult } from './load-base-map';
 import { parseCorridors } from './parse-corridors';
 import { parseProjects } from './parse-projects';
 import { parseSources } from './parse-sources';
 import { parseZones } from './parse-zones';
-import { bboxRegionCheck, polygonRegionCheck } from './project-region-check';
+import { bboxRegionCheck } from './project-region-check';
 
 export interface AtlasLoadResult {
   atlas: Atlas | null;
@@ -53,11 +53,10 @@ export async function loadAtlas(base: URL, baseMap: Promise<BaseMapResult>): Pro
   issues.push(...sources.warnings);
 
   if (!projectsRaw.ok) return { atlas: null, issues: [...issues, asError(projectsRaw.error)] };
-  const regionCheck = region.ok
-    ? polygonRegionCheck(region.value.cities as FeatureCollection<Polygon | MultiPolygon>)
-    : bboxRegionCheck();
   if (!region.ok) issues.push(asError(region.error));
-  const projects = parseProjects(projectsRaw.json, sources.value, regionCheck);
+  // The browser checks positions against the region's bounding box only: the exact polygon
+  // test costs seconds on a phone, and `npm run data:check` (CI) runs it on every change.
+  const projects = parseProjects(projectsRaw.json, sources.value, bboxRegionCheck());
   if (!projects.ok) return { atlas: null, issues: [...issues, asError(projects.error)] };
   issues.push(...projects.warnings);
 

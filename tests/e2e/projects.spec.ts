@@ -54,16 +54,22 @@ test('moving the slider changes what the map shows', async ({ page }) => {
 test('selecting a project on the map opens its details', async ({ page }) => {
   await openApp(page, '?date=2024-10-01');
   await waitForMapSettled(page);
-  // Click the middle vertex of the Ziyang line, projected to the screen.
+  // A vertex of the Ziyang line where no other project is drawn on top, projected to the screen.
   const point = await page.evaluate(() => {
     const map = window.__cdmzMap;
-    const f = map?.querySourceFeatures('projects', { filter: ['==', ['get', 'id'], 'ziyang-line'] })[0];
-    const coords = f && f.geometry.type === 'LineString' ? f.geometry.coordinates : [];
-    const mid = coords[Math.floor(coords.length / 2)] as [number, number] | undefined;
-    if (!map || !mid) return null;
-    const p = map.project(mid);
+    if (!map) return null;
+    const layers = ['project-fill', 'project-outline', 'project-line', 'project-line-symbol', 'project-point'];
     const box = map.getCanvas().getBoundingClientRect();
-    return { x: box.left + p.x, y: box.top + p.y };
+    for (const f of map.querySourceFeatures('projects', { filter: ['==', ['get', 'id'], 'ziyang-line'] })) {
+      const coords = f.geometry.type === 'LineString' ? f.geometry.coordinates : [];
+      for (const c of coords) {
+        const p = map.project(c as [number, number]);
+        if (p.x < 0 || p.y < 0 || p.x > box.width || p.y > box.height) continue;
+        const hits = map.queryRenderedFeatures([[p.x - 6, p.y - 6], [p.x + 6, p.y + 6]], { layers });
+        if (hits.length > 0 && hits.every((h) => h.properties?.id === 'ziyang-line')) return { x: box.left + p.x, y: box.top + p.y };
+      }
+    }
+    return null;
   });
   expect(point).not.toBeNull();
   await page.mouse.click(point!.x, point!.y);
