@@ -22,7 +22,7 @@ export function nameExpression(lang: Lang): ExpressionSpecification {
   return lang === 'en' ? ['coalesce', ['get', 'name_en'], ['get', 'name_zh']] : ['get', 'name_zh'];
 }
 
-export function baseLayers(lang: Lang): LayerSpecification[] {
+export function baseLayers(): LayerSpecification[] {
   const cityFill: ExpressionSpecification = [
     'match',
     ['get', 'city'],
@@ -124,6 +124,6 @@ export function baseStyle(data: BaseMapData, lang: Lang): StyleSpecification {
       [SOURCE_IDS.labels]: { type: 'geojson', data: data.labels },
       [SOURCE_IDS.water]: { type: 'geojson', data: data.water },
     },
-    layers: [...baseLayers(lang), ...labelLayers(lang)],
+    layers: [...baseLayers(), ...labelLayers(lang)],
   };
 }

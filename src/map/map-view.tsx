@@ -21,6 +21,7 @@ import { LAYER_IDS, PROJECT_LAYER_IDS, SOURCE_IDS } from './layer-ids';
 import { overlayLayers, projectLayers } from './project-layers';
 import { projectFeatures, projectFeaturesKey } from './project-features';
 import { publishMap } from './map-handle';
+import { mapLocale } from './map-locale';
 import { webglSupport } from './webgl-support';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -117,7 +118,7 @@ type MapPhase = { kind: 'starting' } | { kind: 'ready'; map: MlMap } | { kind: '
 
 export function MapView({ baseMap, initialBounds }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
-  const [phase, setPhase] = useState<MapPhase>({ kind: 'starting' });
+  const [phase, setPhase] = useState<MapPhase>(() => (webglSupport() ? { kind: 'starting' } : { kind: 'failed', reason: 'webgl' }));
   const store = useAppStoreApi();
   const lang = useAppStore((s) => s.lang);
   const embed = useAppStore((s) => s.embed);
@@ -139,11 +140,7 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
   // Create the map once.
   useEffect(() => {
     const el = container.current;
-    if (!el) return;
-    if (!webglSupport()) {
-      setPhase({ kind: 'failed', reason: 'webgl' });
-      return;
-    }
+    if (!el || phase.kind === 'failed') return;
     let cancelled = false;
     let created: MlMap | null = null;
     void baseMap.then((base) => {
@@ -167,6 +164,7 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
           pitchWithRotate: false,
           touchPitch: false,
           cooperativeGestures: store.getState().embed,
+          locale: mapLocale(initialLang),
           attributionControl: { compact: true, customAttribution: BASE_ATTRIBUTION },
           canvasContextAttributes: { preserveDrawingBuffer: true },
         });
