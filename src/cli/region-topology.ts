@@ -7,6 +7,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { topology } from 'topojson-server';
 import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
 import { mergeArcs, quantize } from 'topojson-client';
+import { rewindPolygon } from './region-output';
 import type { GeometryCollection, GeometryObject, MultiPolygon as TopoMultiPolygon, Objects, Polygon as TopoPolygon, Topology } from 'topojson-specification';
 
 /** Mean Earth radius (m), the unit of topojson-simplify's spherical weights. */
@@ -229,7 +230,17 @@ export function buildRegionTopology<P extends object, C extends object>(
 ): { topology: Topology; stats: TopologyStats } {
   const collection: FeatureCollection<Polygon | MultiPolygon, P> = {
     type: 'FeatureCollection',
-    features: counties.map((c): Feature<Polygon | MultiPolygon, P> => ({ type: 'Feature', id: c.id, properties: c.properties, geometry: c.geometry })),
+    // One winding for all (RFC 7946: exteriors counter-clockwise), so every shared arc is
+    // traversed in opposite directions by its two counties and `mergeArcs` can cancel it.
+    features: counties.map((c): Feature<Polygon | MultiPolygon, P> => ({
+      type: 'Feature',
+      id: c.id,
+      properties: c.properties,
+      geometry:
+        c.geometry.type === 'Polygon'
+          ? { type: 'Polygon', coordinates: rewindPolygon(c.geometry.coordinates) }
+          : { type: 'MultiPolygon', coordinates: c.geometry.coordinates.map(rewindPolygon) },
+    })),
   };
   const raw = topology({ counties: collection });
   const verticesBefore = raw.arcs.reduce((n, arc) => n + arc.length, 0);
