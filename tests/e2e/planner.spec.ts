@@ -107,7 +107,7 @@ test('an embedding page steps the view with cdmz:set and reads cdmz:state', asyn
     const m = msgs[msgs.length - 1];
     return m && m.state.within === 5 ? m : null;
   });
-  const message = (await last.jsonValue()) as { state: { date: string; status: string[]; embed: boolean }; visibleProjectIds: string[] };
+  const message = (await last.jsonValue()) as unknown as { state: { date: string; status: string[]; embed: boolean }; visibleProjectIds: string[] };
   expect(message.state).toMatchObject({ date: '2023-12-31', status: ['under-construction'], embed: true });
   const expected = analyze('2023-12-31')
     .projects.filter((p) => p.status === 'under-construction' && (p.distances_km['belt-chengzi-airport'] ?? Infinity) <= 5)
