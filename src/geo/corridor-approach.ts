@@ -1,4 +1,3 @@
-import CheapRuler from 'cheap-ruler';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Geometry, LineString, Position } from 'geojson';
 import { geodesicDistanceKm } from './geodesic-distance-km';
@@ -19,6 +18,8 @@ export interface CorridorApproach {
 
 interface PreparedLine {
   coords: Position[];
+  /** Bounding box of each segment. */
+  segBoxes: Array<[number, number, number, number]>;
   /** cumKm[i] = km along the line from its start to vertex i. */
   cumKm: number[];
   bbox: [number, number, number, number];
@@ -29,6 +30,28 @@ const CONTACT_KM = 1e-9;
 
 const prepared = new WeakMap<LineString, PreparedLine>();
 
+interface PreparedGeometry extends GeometryParts {
+  bbox: Box;
+  /** Bounding box of each polygon (outer ring), parallel to `polygons`. */
+  polygonBoxes: Box[];
+}
+
+const preparedGeometries = new WeakMap<Geometry, PreparedGeometry>();
+
+/** Parts and boxes of a geometry, cached per geometry object (the analysis meets each one once per corridor). */
+function prepareGeometry(geometry: Geometry): PreparedGeometry {
+  const cached = preparedGeometries.get(geometry);
+  if (cached) return cached;
+  const parts = geometryParts(geometry);
+  const g: PreparedGeometry = {
+    ...parts,
+    bbox: parts.vertices.length > 0 ? bboxOf(parts.vertices) : [Infinity, Infinity, -Infinity, -Infinity],
+    polygonBoxes: parts.polygons.map((rings) => bboxOf(rings[0] ?? [])),
+  };
+  preparedGeometries.set(geometry, g);
+  return g;
+}
+
 function prepareLine(line: LineString): PreparedLine {
   const cached = prepared.get(line);
   if (cached) return cached;
@@ -38,7 +61,8 @@ function prepareLine(line: LineString): PreparedLine {
   for (let i = 1; i < coords.length; i++) {
     cumKm.push((cumKm[i - 1] as number) + geodesicDistanceKm(coords[i - 1] as Position, coords[i] as Position));
   }
-  const p: PreparedLine = { coords, cumKm, bbox: bboxOf(coords) };
+  const segBoxes = coords.slice(1).map((b, i) => bboxOf([coords[i] as Position, b]));
+  const p: PreparedLine = { coords, cumKm, segBoxes, bbox: bboxOf(coords) };
   prepared.set(line, p);
   return p;
 }
@@ -65,38 +89,88 @@ function lerp(a: Position, b: Position, t: number): Position {
   return [ax + ((b[0] as number) - ax) * t, ay + ((b[1] as number) - ay) * t];
 }
 
+type Box = [number, number, number, number];
+
+/** Squared local distance of the last {@link closestT} call (avoids an allocation per call). */
+let scratchD2 = 0;
+
 /**
- * Closest point of segment a→b to p in a local ellipsoidal frame centred on p's latitude
- * (cheap-ruler's scale factors). Returns the parameter t and the squared local distance.
+ * Parameter t ∈ [0, 1] of the point of segment a→b closest to p, in a local ellipsoidal frame
+ * at p's latitude (scale factors kx, ky in km per degree); sets `scratchD2` to its squared
+ * local distance in km².
  */
-function closestOnSegment(p: Position, a: Position, b: Position, kx: number, ky: number): { t: number; d2: number } {
-  const px = p[0] as number;
-  const py = p[1] as number;
+function closestT(p: Position, a: Position, b: Position, kx: number, ky: number): number {
   const ax = a[0] as number;
   const ay = a[1] as number;
   const dx = ((b[0] as number) - ax) * kx;
   const dy = ((b[1] as number) - ay) * ky;
-  const ex = (px - ax) * kx;
-  const ey = (py - ay) * ky;
+  const ex = ((p[0] as number) - ax) * kx;
+  const ey = ((p[1] as number) - ay) * ky;
   const len2 = dx * dx + dy * dy;
   let t = len2 > 0 ? (ex * dx + ey * dy) / len2 : 0;
   if (t < 0) t = 0;
   else if (t > 1) t = 1;
   const fx = ex - t * dx;
   const fy = ey - t * dy;
-  return { t, d2: fx * fx + fy * fy };
+  scratchD2 = fx * fx + fy * fy;
+  return t;
+}
+
+// WGS-84 constants, as in cheap-ruler (whose distances these scale factors reproduce exactly).
+const RE_KM = 6378.137;
+const FE = 1 / 298.257223563;
+const E2 = FE * (2 - FE);
+const RAD = Math.PI / 180;
+
+/** cheap-ruler's WGS-84 km per degree of longitude at `lat` (no allocation). */
+function kxAt(lat: number): number {
+  const c = Math.cos(lat * RAD);
+  const w2 = 1 / (1 - E2 * (1 - c * c));
+  return RAD * RE_KM * Math.sqrt(w2) * c;
+}
+
+/** cheap-ruler's WGS-84 km per degree of latitude at `lat`. */
+function kyAt(lat: number): number {
+  const c = Math.cos(lat * RAD);
+  const w2 = 1 / (1 - E2 * (1 - c * c));
+  return RAD * RE_KM * Math.sqrt(w2) * w2 * (1 - E2);
+}
+
+/**
+ * Conservative km-per-degree factors over a latitude span: the smallest of each, less 0.5 %,
+ * so that box gaps times them are lower bounds of geodesic distances.
+ */
+function lowScales(box: Box): [number, number] {
+  const hi = Math.min(89.9, Math.max(Math.abs(box[1]), Math.abs(box[3])));
+  const lo = box[1] <= 0 && box[3] >= 0 ? 0 : Math.min(Math.abs(box[1]), Math.abs(box[3]));
+  return [0.995 * kxAt(hi), 0.995 * kyAt(lo)];
+}
+
+/** A lower bound (km) of the distance between two lon/lat boxes, given {@link lowScales}. */
+function boxGapLowerBoundKm(a: Box, b: Box, kxLow: number, kyLow: number): number {
+  const gx = Math.max(0, a[0] - b[2], b[0] - a[2]);
+  const gy = Math.max(0, a[1] - b[3], b[1] - a[3]);
+  return gx === 0 && gy === 0 ? 0 : Math.sqrt(gx * kxLow * (gx * kxLow) + gy * kyLow * (gy * kyLow));
+}
+
+/**
+ * How much a local-frame distance may exceed the geodesic one and still be worth an exact
+ * check: the frame's scale is exact at the vertex and drifts by ~tan(lat)·Δlat across the
+ * candidate, i.e. < 1 % per 100 km here; 1 % + 1 % per 100 km of the best so far covers it.
+ */
+function candidateMargin(bestKm: number): number {
+  return Number.isFinite(bestKm) ? 1.01 + bestKm / 10000 : Infinity;
 }
 
 /** First contact between the geometry and the line, walking the line from its start. */
-function firstContact(parts: GeometryParts, line: PreparedLine): { index: number; t: number } | null {
+function firstContact(parts: PreparedGeometry, line: PreparedLine): { index: number; t: number } | null {
   const { coords } = line;
   for (let i = 0; i + 1 < coords.length; i++) {
     const a = coords[i] as Position;
     const b = coords[i + 1] as Position;
+    if (!bboxesOverlap(line.segBoxes[i] as Box, parts.bbox)) continue;
     // A line vertex inside (or on) a polygon is a contact at that vertex.
-    for (const poly of parts.polygons) {
-      if (booleanPointInPolygon(a, { type: 'Polygon', coordinates: poly })) return { index: i, t: 0 };
-    }
+    if (insideAnyPolygon(a, parts)) return { index: i, t: 0 };
     let tMin = Infinity;
     const sw = Math.min(a[0] as number, b[0] as number);
     const se = Math.max(a[0] as number, b[0] as number);
@@ -112,15 +186,19 @@ function firstContact(parts: GeometryParts, line: PreparedLine): { index: number
     if (tMin < Infinity) return { index: i, t: tMin };
   }
   const last = coords[coords.length - 1] as Position;
-  for (const poly of parts.polygons) {
-    if (booleanPointInPolygon(last, { type: 'Polygon', coordinates: poly })) {
-      return { index: coords.length - 2, t: 1 };
-    }
-  }
-  return null;
+  return insideAnyPolygon(last, parts) ? { index: coords.length - 2, t: 1 } : null;
 }
 
-function bboxesOverlap(a: [number, number, number, number], b: [number, number, number, number]): boolean {
+function insideAnyPolygon(p: Position, parts: PreparedGeometry): boolean {
+  const x = p[0] as number;
+  const y = p[1] as number;
+  return parts.polygons.some((poly, k) => {
+    const box = parts.polygonBoxes[k] as Box;
+    return x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3] && booleanPointInPolygon(p, { type: 'Polygon', coordinates: poly });
+  });
+}
+
+function bboxesOverlap(a: Box, b: Box): boolean {
   return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 }
 
@@ -142,11 +220,11 @@ function bboxesOverlap(a: [number, number, number, number], b: [number, number, 
  */
 export function corridorApproach(geometry: Geometry, corridorLine: LineString): CorridorApproach | null {
   const line = prepareLine(corridorLine);
-  const parts = geometryParts(geometry);
+  const parts = prepareGeometry(geometry);
   if (parts.vertices.length === 0) return null;
   const { coords, cumKm } = line;
 
-  if ((parts.segments.length > 0 || parts.polygons.length > 0) && bboxesOverlap(bboxOf(parts.vertices), line.bbox)) {
+  if ((parts.segments.length > 0 || parts.polygons.length > 0) && bboxesOverlap(parts.bbox, line.bbox)) {
     const contact = firstContact(parts, line);
     if (contact) {
       const a = coords[contact.index] as Position;
@@ -164,54 +242,65 @@ export function corridorApproach(geometry: Geometry, corridorLine: LineString): 
   let bestOnGeometry: Position = parts.vertices[0] as Position;
   let bestOnLine: Position = coords[0] as Position;
   let bestChainageKm = 0;
+  const gb = parts.bbox;
+  const [kxLow, kyLow] = lowScales([Math.min(gb[0], line.bbox[0]), Math.min(gb[1], line.bbox[1]), Math.max(gb[2], line.bbox[2]), Math.max(gb[3], line.bbox[3])]);
 
-  // Every vertex of the geometry to every segment of the line.
+  // Every vertex of the geometry to every segment of the line; a segment is skipped once a
+  // lower bound of its distance (box gap) reaches the best so far. No allocation per pair.
+  const nSeg = coords.length - 1;
+  const segLowerKm = new Float64Array(nSeg);
+  for (let i = 0; i < nSeg; i++) segLowerKm[i] = boxGapLowerBoundKm(gb, line.segBoxes[i] as Box, kxLow, kyLow);
   for (const p of parts.vertices) {
-    const ruler = new CheapRuler(p[1] as number, 'kilometers');
-    let segIndex = 0;
-    let segT = 0;
-    let d2Min = Infinity;
-    for (let i = 0; i + 1 < coords.length; i++) {
-      const r = closestOnSegment(p, coords[i] as Position, coords[i + 1] as Position, ruler.kx, ruler.ky);
-      if (r.d2 < d2Min) {
-        d2Min = r.d2;
-        segIndex = i;
-        segT = r.t;
+    const px = p[0] as number;
+    const py = p[1] as number;
+    const kx = kxAt(py);
+    const ky = kyAt(py);
+    for (let i = 0; i < nSeg; i++) {
+      if ((segLowerKm[i] as number) >= bestKm) continue;
+      const sb = line.segBoxes[i] as Box;
+      const gx = (px < sb[0] ? sb[0] - px : px > sb[2] ? px - sb[2] : 0) * kxLow;
+      const gy = (py < sb[1] ? sb[1] - py : py > sb[3] ? py - sb[3] : 0) * kyLow;
+      if (gx * gx + gy * gy >= bestKm * bestKm) continue;
+      const a = coords[i] as Position;
+      const b = coords[i + 1] as Position;
+      const t = closestT(p, a, b, kx, ky);
+      const margin = bestKm * candidateMargin(bestKm);
+      if (scratchD2 >= margin * margin) continue;
+      const q = lerp(a, b, t);
+      const km = geodesicDistanceKm(p, q);
+      if (km < bestKm) {
+        bestKm = km;
+        bestOnGeometry = p;
+        bestOnLine = q;
+        bestChainageKm = (cumKm[i] as number) + geodesicDistanceKm(a, q);
       }
-    }
-    const a = coords[segIndex] as Position;
-    const q = lerp(a, coords[segIndex + 1] as Position, segT);
-    const km = geodesicDistanceKm(p, q);
-    if (km < bestKm) {
-      bestKm = km;
-      bestOnGeometry = p;
-      bestOnLine = q;
-      bestChainageKm = (cumKm[segIndex] as number) + geodesicDistanceKm(a, q);
     }
   }
 
-  // Every vertex of the line to every segment of the geometry.
+  // Every vertex of the line to every segment of the geometry, skipped when the vertex is
+  // farther than the best from the geometry's bounding box.
   if (parts.segments.length > 0) {
     for (let j = 0; j < coords.length; j++) {
       const c = coords[j] as Position;
-      const ruler = new CheapRuler(c[1] as number, 'kilometers');
-      let best: { seg: [Position, Position]; t: number } | null = null;
-      let d2Min = Infinity;
-      for (const seg of parts.segments) {
-        const r = closestOnSegment(c, seg[0], seg[1], ruler.kx, ruler.ky);
-        if (r.d2 < d2Min) {
-          d2Min = r.d2;
-          best = { seg, t: r.t };
+      const cx = c[0] as number;
+      const cy = c[1] as number;
+      const gx = (cx < gb[0] ? gb[0] - cx : cx > gb[2] ? cx - gb[2] : 0) * kxLow;
+      const gy = (cy < gb[1] ? gb[1] - cy : cy > gb[3] ? cy - gb[3] : 0) * kyLow;
+      if (gx * gx + gy * gy >= bestKm * bestKm) continue;
+      const kx = kxAt(cy);
+      const ky = kyAt(cy);
+      for (const [s0, s1] of parts.segments) {
+        const t = closestT(c, s0, s1, kx, ky);
+        const margin = bestKm * candidateMargin(bestKm);
+        if (scratchD2 >= margin * margin) continue;
+        const q = lerp(s0, s1, t);
+        const km = geodesicDistanceKm(c, q);
+        if (km < bestKm) {
+          bestKm = km;
+          bestOnGeometry = q;
+          bestOnLine = c;
+          bestChainageKm = cumKm[j] as number;
         }
-      }
-      if (!best) continue;
-      const q = lerp(best.seg[0], best.seg[1], best.t);
-      const km = geodesicDistanceKm(c, q);
-      if (km < bestKm) {
-        bestKm = km;
-        bestOnGeometry = q;
-        bestOnLine = c;
-        bestChainageKm = cumKm[j] as number;
       }
     }
   }

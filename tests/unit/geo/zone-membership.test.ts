@@ -28,3 +28,33 @@ describe('zoneMembership: outside cases (tests/fixtures/geo/zone-membership/outs
     });
   }
 });
+
+describe('zoneMembership agrees with Turf booleanIntersects on random shapes', () => {
+  it('300 random points, lines and polygons against a zone with a hole and a second part', async () => {
+    const { booleanIntersects } = await import('@turf/turf');
+    const zone = byRole(readCases('zone-membership/inside')[0]!.collection, 'zone') as MultiPolygon;
+    let s = 7;
+    const rnd = () => {
+      s = (s * 16807) % 2147483647;
+      return s / 2147483647;
+    };
+    const at = (): [number, number] => [103.9 + rnd() * 1.0, 29.9 + rnd() * 0.6];
+    let inside = 0;
+    for (let k = 0; k < 300; k++) {
+      const c = at();
+      const n = 2 + Math.floor(rnd() * 5);
+      const pts = Array.from({ length: n }, () => [c[0] + (rnd() - 0.5) * 0.2, c[1] + (rnd() - 0.5) * 0.2]);
+      const g =
+        k % 3 === 0
+          ? { type: 'Point' as const, coordinates: c }
+          : k % 3 === 1
+            ? { type: 'LineString' as const, coordinates: pts }
+            : { type: 'Polygon' as const, coordinates: [[c, [c[0] + 0.05, c[1]], [c[0] + 0.05, c[1] + 0.04], c]] };
+      const ours = zoneMembership(g, zone);
+      expect(ours, JSON.stringify(g)).toBe(booleanIntersects(g, zone));
+      if (ours) inside++;
+    }
+    expect(inside).toBeGreaterThan(30);
+    expect(inside).toBeLessThan(270);
+  });
+});
