@@ -16,7 +16,8 @@ export function Legend({ compact = false }: { compact?: boolean }) {
   const withinKm = useAppStore((s) => s.filters.withinKm);
   const neutral = '#4b5560';
   return (
-    <details className={`legend${compact ? ' legend--compact' : ''}`} open={!compact}>
+    // Closed at first when compact and on phones, where the open legend would cover the map.
+    <details className={`legend${compact ? ' legend--compact' : ''}`} open={!compact && !window.matchMedia?.('(max-width: 640px)').matches}>
       <summary className="legend__title">{translate(lang, 'legend.title')}</summary>
       <div className="legend__body">
         <section>
