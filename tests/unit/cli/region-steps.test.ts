@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { booleanValid, area } from '@turf/turf';
+import { booleanValid, area, intersect, featureCollection } from '@turf/turf';
 import { feature } from 'topojson-client';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection } from 'topojson-specification';
@@ -115,6 +115,32 @@ describe('buildRegionTopology on two counties with a wiggly shared border', () =
     expect(cities.features).toHaveLength(1);
     expect(cities.features[0]!.properties).toEqual({ name: 'g' });
     expect(cities.features[0]!.id).toBe('g');
+  });
+});
+
+describe('buildRegionTopology undoes crossings that simplification would cause', () => {
+  // P's top edge has a 44 m notch (a 4,250 m² triangle: below the (100 m)² tolerance); the tip of
+  // Q, a separate county, sits inside the notch. Removing the notch would put Q's tip inside P.
+  const p: Polygon = { type: 'Polygon', coordinates: [[[104, 30], [104.01, 30], [104.01, 30.01], [104.006, 30.01], [104.005, 30.0096], [104.004, 30.01], [104, 30.01], [104, 30]]] };
+  const q: Polygon = { type: 'Polygon', coordinates: [[[104.005, 30.0098], [104.0055, 30.0105], [104.0045, 30.0105], [104.005, 30.0098]]] };
+  const options = { toleranceM: 100, quantumDeg: 1e-6, minRingAreaShare: 0.5 };
+  const build = () =>
+    buildRegionTopology(
+      [
+        { id: 'P', properties: { g: 'x' }, geometry: p },
+        { id: 'Q', properties: { g: 'y' }, geometry: q },
+      ],
+      (props) => props.g,
+      (g) => ({ id: g, properties: {} }),
+      options,
+    );
+
+  it('restores the notch so P and Q do not overlap', () => {
+    const { topology, stats } = build();
+    expect(stats.pointsProtectedForCrossings).toBeGreaterThanOrEqual(1);
+    const [fp, fq] = (feature(topology, topology.objects.counties as GeometryCollection) as FeatureCollection<Polygon>).features;
+    const overlap = intersect(featureCollection([fp!, fq!]));
+    expect(overlap ? area(overlap) : 0).toBeLessThan(1);
   });
 });
 
