@@ -4,7 +4,7 @@
  * (sticky header, announced politely to screen readers) and one button clears everything.
  * Reads and writes only the store's filters slice; the filtering itself is `filterProjects`.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { MAX_WITHIN_KM } from '../domain/filter-projects';
 import { CATEGORIES, CITY_IDS, STATUSES } from '../domain/types';
 import { formatDate } from '../i18n/format';
@@ -33,6 +33,8 @@ function CorridorFilter({ lang }: { lang: Lang }) {
   const corridorId = useAppStore((s) => s.filters.corridorId);
   const withinKm = useAppStore((s) => s.filters.withinKm);
   const id = useId();
+  // What the reader is typing in the number box ("2." on the way to "2.5"); null = show the store's value.
+  const [draft, setDraft] = useState<string | null>(null);
   const setWithin = (text: string) => {
     const km = Number(text);
     if (text.trim() !== '' && Number.isFinite(km)) store.getState().setWithinKm(Math.min(MAX_WITHIN_KM, Math.max(0, km)));
@@ -91,8 +93,12 @@ function CorridorFilter({ lang }: { lang: Lang }) {
                 max={MAX_WITHIN_KM}
                 step={0.1}
                 inputMode="decimal"
-                value={withinKm}
-                onChange={(e) => setWithin(e.target.value)}
+                value={draft ?? String(withinKm)}
+                onChange={(e) => {
+                  setDraft(e.target.value);
+                  setWithin(e.target.value);
+                }}
+                onBlur={() => setDraft(null)}
                 className="filters__number"
                 data-testid="filter-within"
               />

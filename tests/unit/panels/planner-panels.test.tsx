@@ -96,4 +96,33 @@ describe('planner panels', () => {
     act(() => q<HTMLButtonElement>(el, '[data-testid=list-sort-direction]').click());
     expect(listIds(el)).toEqual(['p-road-b', 'p-hub-e', 'p-water-c', 'p-rail-a', 'p-platform-f', 'p-park-d']);
   });
+
+  it('choose a corridor, limit the distance and type a value (clamped to 0–50 km)', () => {
+    const { store, el } = render(`date=${FIXTURE_DATE}`);
+    const corridor = q<HTMLSelectElement>(el, '[data-testid=filter-corridor]');
+    expect([...corridor.options].map((o) => o.value)).toEqual(['', 'c-east', 'c-north']);
+    act(() => {
+      corridor.value = 'c-east';
+      corridor.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(el.querySelector('[data-testid=filter-within]')).toBeNull();
+    act(() => q<HTMLInputElement>(el, '[data-testid=filter-within-enabled]').click());
+    expect(store.getState().filters.withinKm).toBe(5);
+    expect(listIds(el)).toEqual(['p-road-b', 'p-hub-e', 'p-rail-a']);
+    const setNumber = (text: string) =>
+      act(() => {
+        const input = q<HTMLInputElement>(el, '[data-testid=filter-within]');
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, text);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    setNumber('20');
+    expect(store.getState().filters.withinKm).toBe(20);
+    setNumber('80');
+    expect(store.getState().filters.withinKm).toBe(50);
+    act(() => {
+      corridor.value = '';
+      corridor.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(store.getState().filters).toMatchObject({ corridorId: null, withinKm: null });
+  });
 });
