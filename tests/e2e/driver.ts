@@ -101,3 +101,80 @@ declare global {
     __mapIdle?: number;
   }
 }
+
+// ---- helper-7 (issue 6): embed, picture export, accessibility, no WebGL ----
+
+/** Opens the embed layout (`embed=1` plus `query`, e.g. `&lang=en`) and waits for the map. */
+export async function openEmbed(page: Page, query = ''): Promise<void> {
+  await page.goto(`./?embed=1${query}`);
+  await waitForMapIdle(page);
+}
+
+/** How far the page scrolls sideways, in CSS px (0 = no horizontal scroll). */
+export async function horizontalOverflowPx(page: Page): Promise<number> {
+  return page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth);
+}
+
+/** The map's size on screen in CSS px. */
+export async function mapSizeCss(page: Page): Promise<{ width: number; height: number }> {
+  return page.getByTestId('map').evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }));
+}
+
+export interface DownloadedPicture {
+  fileName: string;
+  width: number;
+  height: number;
+  /** Distinct colours in a sample of the decoded image (a blank picture has 1–2). */
+  sampledColours: number;
+}
+
+/** Clicks "PNG 1×/2×", waits for the download and decodes it (PNG header and a full decode). */
+export async function downloadPicture(page: Page, scale: 1 | 2): Promise<DownloadedPicture> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`picture-${scale}x`).click()]);
+  const path = await download.path();
+  const { readFileSync } = await import('node:fs');
+  const bytes = readFileSync(path);
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  const decoded = await page.evaluate(async (b64) => {
+    const bin = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bin], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4 * 97) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    return { width: bitmap.width, height: bitmap.height, sampledColours: colours.size };
+  }, bytes.toString('base64'));
+  expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([decoded.width, decoded.height]);
+  return { fileName: download.suggestedFilename(), ...decoded };
+}
+
+/** axe-core (WCAG 2.0–2.2 A and AA rules) on the page; returns "rule: selector" lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact ?? ''}): ${n.target.join(' ')} — ${v.help}`));
+}
+
+/** Makes every canvas refuse WebGL, as a browser without it does (before any page script runs). */
+export async function disableWebgl(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+      if (/webgl/i.test(type)) return null;
+      return (original as (...a: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+    } as typeof original;
+  });
+}
+
+/** Opens the embed-code dialog from the header. */
+export async function openEmbedDialog(page: Page): Promise<void> {
+  await page.getByTestId('embed-open').click();
+  await expect(page.getByTestId('embed-dialog')).toBeVisible();
+}
+
+/** The map's current zoom. */
+export async function mapZoom(page: Page): Promise<number> {
+  return page.evaluate(() => window.__cdmzMap?.getZoom() ?? Number.NaN);
+}
