@@ -41,9 +41,9 @@ const ProjectItem = memo(function ProjectItem({ project, lang, asOfDate, corrido
       <button
         type="button"
         className={`project-list__item${hovered ? ' project-list__item--hovered' : ''}`}
-        aria-pressed={selected}
+        aria-current={selected ? 'true' : undefined}
         data-project-id={project.id}
-        onClick={() => store.getState().select(selected ? null : project.id)}
+        onClick={() => store.getState().select(project.id)}
         onMouseEnter={() => store.getState().hover(project.id)}
         onMouseLeave={() => store.getState().hover(null)}
         onFocus={() => store.getState().hover(project.id)}

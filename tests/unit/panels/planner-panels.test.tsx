@@ -77,10 +77,12 @@ describe('planner panels', () => {
     expect(store.getState().hoveredId).toBe('p-park-d');
     act(() => park.click());
     expect(store.getState().selectedId).toBe('p-park-d');
-    expect(park.getAttribute('aria-pressed')).toBe('true');
+    expect(park.getAttribute('aria-current')).toBe('true');
+    act(() => park.click());
+    expect(store.getState().selectedId).toBe('p-park-d');
     act(() => store.getState().select('p-hub-e'));
-    expect(q(el, '[data-project-id=p-hub-e]').getAttribute('aria-pressed')).toBe('true');
-    expect(park.getAttribute('aria-pressed')).toBe('false');
+    expect(q(el, '[data-project-id=p-hub-e]').getAttribute('aria-current')).toBe('true');
+    expect(park.getAttribute('aria-current')).toBeNull();
     expect(park.tagName).toBe('BUTTON');
   });
 
