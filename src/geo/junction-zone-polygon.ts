@@ -1,13 +1,16 @@
-import { area, buffer, feature, featureCollection, intersect, length } from '@turf/turf';
+import { area, buffer, feature, featureCollection, intersect } from '@turf/turf';
 import { merge, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import { geodesicDistanceKm } from './geodesic-distance-km';
 
 /** A computed junction zone: polygon, the border it is built from, and its measures. */
 export interface JunctionZoneGeometry {
   polygon: Polygon | MultiPolygon;
   border: MultiLineString;
+  /** Area in km² (Turf `area`, spherical: within ~0.5 % of the ellipsoid here). */
   areaKm2: number;
+  /** Length of the shared border in km (WGS-84 geodesic, {@link geodesicDistanceKm}). */
   borderKm: number;
 }
 
@@ -97,6 +100,6 @@ export function junctionZonePolygon(
     polygon,
     border: roundedBorder,
     areaKm2: area(polygon) / 1e6,
-    borderKm: length(feature(roundedBorder), { units: 'kilometers' }),
+    borderKm: roundedBorder.coordinates.reduce((sum, l) => sum + l.slice(1).reduce((s2, p, i) => s2 + geodesicDistanceKm(l[i] as Position, p), 0), 0),
   };
 }
