@@ -166,7 +166,7 @@ function printStats(build: RegionBuild, log: (line: string) => void): void {
   log(`larger detached parts dropped: ${c.partsDropped.map((d) => `${d.code} ${km2(d.areaKm2)} km² at ${d.at.join(',')}`).join('; ') || 'none'}`);
   log(`exclaves kept: ${c.exclavesKept.map((d) => `${d.code} ${km2(d.areaKm2)} km²`).join(', ')}`);
   log(`pinholes filled: ${c.pinholesFilled.length} (${c.pinholesFilled.map((d) => `→${d.toCode} ${km2(d.areaKm2)}`).join(', ')})`);
-  log(`holes kept (enclaves of outside counties): ${c.holesKept.map((d) => `${km2(d.areaKm2)} km²`).join(', ') || 'none'}`);
+  log(`holes kept (enclaves of outside counties): ${c.holesKept.map((d) => `${km2(d.areaKm2)} km²`).join(', ') || 'none'}; overlapping edges between counties: ${c.overlapEdges}`);
   log(`vertices after cleaning: ${c.verticesOut}`);
   const t = build.topology;
   log(`topology: ${t.arcs} arcs, ${t.verticesBefore} arc vertices → ${t.verticesAfter} after simplification; restored ${t.pointsProtectedForRings} for small rings, ${t.pointsProtectedForCrossings} for crossings`);

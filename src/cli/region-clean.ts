@@ -42,6 +42,8 @@ export interface CleanStats {
   partsDropped: { code: string; areaKm2: number; at: [number, number] }[];
   pinholesFilled: { toCode: string; areaKm2: number }[];
   holesKept: { areaKm2: number }[];
+  /** Edges present twice in the same direction across counties (an overlap); 0 expected. */
+  overlapEdges: number;
   verticesOut: number;
 }
 
@@ -87,6 +89,7 @@ export function cleanCounties(
     partsDropped: [],
     pinholesFilled: [],
     holesKept: [],
+    overlapEdges: 0,
     verticesOut: 0,
   };
   const cleanedRaw: { code: string; rings: GridRing[] }[] = [];
@@ -155,6 +158,7 @@ export function cleanCounties(
 function fillPinholes(counties: GridCounty[], options: CleanOptions, stats: CleanStats): void {
   const all = counties.flatMap((c) => c.polygons.flat());
   const union = mergeRingsExact(all);
+  stats.overlapEdges = union.duplicateEdges;
   const holes = union.rings.filter((r) => ringArea2(r) < 0);
   for (const hole of holes) {
     const areaKm2 = ringAreaKm2(hole);

@@ -20,7 +20,7 @@ export function gcj02ToWgs84(lonLat: readonly [number, number]): [number, number
 
 /**
  * A grid point of the source → WGS-84 [lon, lat] in degrees.
- * @example gridToWgs84([106560, 31406]) // ≈ [104.0572, 30.6717] (vertex at 104.0625°, 30.66992° GCJ-02)
+ * @example gridToWgs84([106560, 31406]) // ≈ [104.05952, 30.67186] (source vertex 104.0625°, 30.669921875° GCJ-02)
  */
 export function gridToWgs84(p: GridPoint): [number, number] {
   return gcj02ToWgs84([p[0] / GRID_CELLS_PER_DEG - HALF_CELL_DEG, p[1] / GRID_CELLS_PER_DEG - HALF_CELL_DEG]);

@@ -171,7 +171,7 @@ const edgeKey = (a: GridPoint, b: GridPoint): string => `${a[0]},${a[1]};${b[0]}
  * back into rings, taking the sharpest left turn at a vertex with several exits so that rings
  * touching at a point come out as separate simple rings. Output rings keep the same convention:
  * counter-clockwise = outer, clockwise = hole. Exact on the integer grid; it does not resolve
- * overlaps (an edge present twice in the same direction is reported in `unmatched`).
+ * overlaps (edges present more than once in the same direction are counted in `duplicateEdges`).
  */
 export function mergeRingsExact(rings: readonly GridRing[]): { rings: GridRing[]; duplicateEdges: number } {
   const count = new Map<string, number>();
