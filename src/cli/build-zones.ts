@@ -109,44 +109,42 @@ export function differingZones(expected: string, actual: string): string[] {
 
 const USAGE = 'usage: npm run data:zones [-- --check] [-- --data DIR]';
 
-function main(argv: string[]): number {
+/** Runs the command; returns what to print and the exit code (testable without a process). */
+export function runBuildZones(argv: readonly string[]): { code: number; stdout: string; stderr: string } {
   let check = false;
   let dataDir = 'data';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--check') check = true;
     else if (a === '--data' && argv[i + 1] !== undefined) dataDir = argv[++i] as string;
-    else {
-      console.error(`data:zones: unknown argument ${a ?? ''}\n${USAGE}`);
-      return 2;
-    }
+    else return { code: 2, stdout: '', stderr: `data:zones: unknown argument ${a ?? ''}\n${USAGE}\n` };
   }
   let text: string;
   try {
     text = buildZonesFromDir(dataDir);
   } catch (e) {
-    console.error(`data:zones FAILED: ${(e as Error).message}`);
-    return 1;
+    return { code: 1, stdout: '', stderr: `data:zones FAILED: ${(e as Error).message}\n` };
   }
   const out = join(dataDir, ZONES_GEOJSON);
   if (!check) {
     writeFileSync(out, text);
-    console.log(`data:zones wrote ${out} (${text.length} bytes)`);
-    return 0;
+    return { code: 0, stdout: `data:zones wrote ${out} (${Buffer.byteLength(text)} bytes)\n`, stderr: '' };
   }
   const tmp = join(mkdtempSync(join(tmpdir(), 'cdmz-zones-')), ZONES_GEOJSON);
   writeFileSync(tmp, text);
   const committed = existsSync(out) ? readFileSync(out, 'utf8') : '';
-  if (committed === text) {
-    console.log(`data:zones --check OK: ${out} is reproducible`);
-    return 0;
-  }
-  console.error(`data:zones --check FAILED: ${out} differs from a fresh build (${tmp}):`);
-  for (const line of committed === '' ? [`${out} is missing`] : differingZones(committed, text)) console.error(`  ${line}`);
-  console.error('run npm run data:zones and commit the result');
-  return 1;
+  if (committed === text) return { code: 0, stdout: `data:zones --check OK: ${out} is reproducible\n`, stderr: '' };
+  const lines = committed === '' ? [`${out} is missing`] : differingZones(committed, text);
+  return {
+    code: 1,
+    stdout: '',
+    stderr: `data:zones --check FAILED: ${out} differs from a fresh build (${tmp}):\n${lines.map((l) => `  ${l}\n`).join('')}run npm run data:zones and commit the result\n`,
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = main(process.argv.slice(2));
+  const r = runBuildZones(process.argv.slice(2));
+  process.stdout.write(r.stdout);
+  process.stderr.write(r.stderr);
+  process.exitCode = r.code;
 }
