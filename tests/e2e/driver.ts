@@ -95,6 +95,49 @@ export async function detailStatus(page: Page): Promise<string | null> {
   return page.getByTestId('detail-status').getAttribute('data-status');
 }
 
+/** A Content-Security-Policy violation seen by the page (`securitypolicyviolation` event). */
+export interface CspViolation {
+  directive: string;
+  blockedURI: string;
+  sample: string;
+  source: string;
+}
+
+/**
+ * Records every `securitypolicyviolation` event the page fires, from before its first script
+ * runs; read them with `cspViolations(page)`.
+ */
+export async function recordCspViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: CspViolation[] = [];
+    (window as unknown as { __cspViolations: CspViolation[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => {
+      seen.push({ directive: e.effectiveDirective, blockedURI: e.blockedURI, sample: e.sample, source: `${e.sourceFile}:${e.lineNumber}` });
+    });
+  });
+}
+
+export async function cspViolations(page: Page): Promise<CspViolation[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations?: CspViolation[] }).__cspViolations ?? []);
+}
+
+/** Opens the app at an absolute URL (another server than the preview) and waits for the first map idle. */
+export async function openAppAt(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await waitForMapIdle(page);
+}
+
+/** Visible rows of the project list. */
+export async function listedProjectIds(page: Page): Promise<string[]> {
+  return page.getByTestId('project-list').locator('[data-project-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-project-id') ?? ''));
+}
+
+/** The data-problem messages the app shows (errors and warnings), as text. */
+export async function dataIssueTexts(page: Page): Promise<string> {
+  const box = page.getByTestId('data-issues');
+  return (await box.count()) ? (await box.textContent()) ?? '' : '';
+}
+
 declare global {
   interface Window {
     __cdmzMap?: import('maplibre-gl').Map | null;
