@@ -72,7 +72,7 @@ describe('data/zones.json + data/zones.geojson', () => {
       if (!z?.polygon || !z.border) throw new Error(`${id} has no polygon or border`);
       expect(booleanValid(z.polygon)).toBe(true);
       const codes = new Set([...z.sides[0], ...z.sides[1]]);
-      const union = merge(topo, counties.filter((g) => codes.has(String(g.properties?.code))) as never) as MultiPolygon;
+      const union = merge(topo, counties.filter((g) => codes.has(String((g.properties as { code?: string } | null)?.code))) as never) as MultiPolygon;
       const borderLines = z.border.type === 'LineString' ? [z.border.coordinates] : z.border.coordinates;
       const rings = z.polygon.type === 'Polygon' ? z.polygon.coordinates : z.polygon.coordinates.flat();
       for (const p of rings.flat()) {

@@ -65,7 +65,7 @@ describe('junctionZonePolygon on a fixture topology', () => {
           { type: 'Feature', properties: { code: '1' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } },
           { type: 'Feature', properties: { code: '2' }, geometry: { type: 'Polygon', coordinates: [[[5, 5], [6, 5], [6, 6], [5, 5]]] } },
         ],
-      },
+      } as FeatureCollection,
     }) as unknown as Topology;
     expect(() => junctionZonePolygon(apart, [['1'], ['2']], 2)).toThrow('the two sides share no border (1 | 2)');
     expect(() => junctionZonePolygon(topo, [['100001'], ['100002']], 0)).toThrow('width_km must be a positive number, got 0');
