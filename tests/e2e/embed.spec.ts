@@ -1,0 +1,187 @@
+/**
+ * Issue 6 §1–3: the embed layout in an iframe-sized window, the cdmz:set / cdmz:state contract
+ * driven by a host page on another origin (docs/embed-example.html), and the embed-code dialog.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test, type Page } from '@playwright/test';
+import { horizontalOverflowPx, mapSizeCss, mapZoom, openApp, openEmbed, openEmbedDialog, waitForMapIdle, watchPage } from './driver';
+
+for (const width of [320, 1200]) {
+  test(`the embed at ${width} px: no horizontal scroll, the map renders, no side panel`, async ({ page }) => {
+    await page.setViewportSize({ width, height: width < 600 ? 480 : 700 });
+    const watch = watchPage(page);
+    await openEmbed(page, '&lang=en&date=2024-09-29');
+    expect(await horizontalOverflowPx(page)).toBeLessThanOrEqual(0);
+    expect((await mapSizeCss(page)).width).toBe(width);
+    expect((await mapSizeCss(page)).height).toBeGreaterThan(150);
+    await expect(page.locator('#project-panel')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('CDMZ Atlas');
+    await expect(page.getByTestId('as-of-date')).toHaveText(/as of 29 Sept 2024/i);
+    await expect(page.locator('.embed__sources')).toContainText('OpenStreetMap');
+    await expect(page.locator('.legend')).toBeVisible();
+    const href = await page.getByTestId('embed-open-full').getAttribute('href');
+    expect(href).toContain('lang=en');
+    expect(href).toContain('date=2024-09-29');
+    expect(href).not.toContain('embed=1');
+    // Opening the legend must not make the page scroll sideways either.
+    await page.locator('.legend__title').click();
+    expect(await horizontalOverflowPx(page)).toBeLessThanOrEqual(0);
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.errors).toEqual([]);
+  });
+}
+
+test('the embed shows its text before the map library has loaded', async ({ page }) => {
+  // Hold back the lazily loaded map chunk: the title, date line and sources must already be there.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/map-view-.*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./?embed=1&lang=en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('CDMZ Atlas');
+  await expect(page.locator('.embed__sources')).toBeVisible();
+  await expect(page.locator('.map-view--placeholder')).toBeVisible();
+  release();
+  await waitForMapIdle(page);
+});
+
+test('in the embed, the wheel scrolls the article until the reader holds Ctrl (cooperative gestures)', async ({ page }) => {
+  await page.setViewportSize({ width: 700, height: 500 });
+  await openEmbed(page, '&lang=en');
+  expect(await page.evaluate(() => window.__cdmzMap?.cooperativeGestures.isEnabled())).toBe(true);
+  const zoom0 = await mapZoom(page);
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -400);
+  await expect(page.locator('.maplibregl-cooperative-gesture-screen.maplibregl-show')).toContainText('Ctrl');
+  expect(await mapZoom(page)).toBe(zoom0);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -400);
+  await page.keyboard.up('Control');
+  await page.waitForFunction((z) => (window.__cdmzMap?.getZoom() ?? z) > z + 0.1, zoom0);
+});
+
+/**
+ * Serves docs/embed-example.html from a second local server — another origin than the app, like
+ * a newsroom's site. (A real server, not `page.route`: Chromium treats a routed page as public
+ * and would refuse to frame the local app from it.)
+ */
+async function openHostStory(page: Page, appUrl: string): Promise<() => Promise<void>> {
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(readFileSync('docs/embed-example.html'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await page.goto(`http://127.0.0.1:${port}/story.html?atlas=${encodeURIComponent(appUrl)}`);
+  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+let stopHost: (() => Promise<void>) | undefined;
+test.afterEach(async () => {
+  await stopHost?.();
+  stopHost = undefined;
+});
+
+interface StateMessage {
+  type: string;
+  state: { date: string | null; cat: string[]; sel: string | null };
+  visibleProjectIds: string[];
+  asOfDate: string | null;
+  dataStatus: string;
+}
+
+async function received(page: Page): Promise<StateMessage[]> {
+  return page.evaluate(() => (window as unknown as { cdmzMessages: StateMessage[] }).cdmzMessages);
+}
+
+async function waitForState(page: Page, date: string): Promise<StateMessage> {
+  await page.waitForFunction(
+    (d) => (window as unknown as { cdmzMessages: StateMessage[] }).cdmzMessages.some((m) => m.dataStatus === 'ready' && m.state.date === d),
+    date,
+    { timeout: 45_000 },
+  );
+  return (await received(page)).filter((m) => m.state.date === date).at(-1)!;
+}
+
+test('a host page on another origin steps the embed with cdmz:set and hears cdmz:state', async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 1200, height: 800 });
+  stopHost = await openHostStory(page, baseURL!);
+  const frame = page.frameLocator('#atlas');
+  const historyBefore = await page.evaluate(() => history.length);
+
+  // The first paragraph is current when the page opens: its date and selection reach the map.
+  const first = await waitForState(page, '2020-11-27');
+  expect(first.type).toBe('cdmz:state');
+  expect(first.state.sel).toBe('ziyang-line');
+  expect(first.asOfDate).toBe('2020-11-27');
+  await expect(frame.getByTestId('as-of-date')).toHaveText(/as of 27 Nov 2020/i);
+
+  // Scrolling to the fourth paragraph sends its state; the answer lists only rail projects.
+  await page.locator('.step').nth(3).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const fourth = await waitForState(page, '2024-09-29');
+  expect(fourth.state.cat).toEqual(['rail']);
+  expect(fourth.state.sel).toBe('ziyang-line');
+  expect(fourth.visibleProjectIds.length).toBeGreaterThan(0);
+  expect(fourth.visibleProjectIds).toContain('ziyang-line');
+  await expect(frame.getByTestId('as-of-date')).toHaveText(/as of 29 Sept 2024/i);
+  await expect(page.locator('#caption')).toContainText('as of 2024-09-29');
+
+  // Messages of the wrong shape are ignored; the next valid one is applied.
+  const countBefore = (await received(page)).length;
+  await page.evaluate(() => {
+    const w = (document.getElementById('atlas') as HTMLIFrameElement).contentWindow!;
+    const target = new URL(document.getElementById('atlas')!.getAttribute('src')!).origin;
+    w.postMessage({ type: 'cdmz:set', state: 'date=2016-01-01' }, target);
+    w.postMessage({ type: 'cdmz:set', state: { date: '2023-02-30', cat: 42 } }, target);
+    w.postMessage({ type: 'cdmz:sett', state: { date: '2019-01-31' } }, target);
+    w.postMessage('cdmz:set', target);
+    w.postMessage({ type: 'cdmz:set', state: { date: '2022-11-30' } }, target);
+  });
+  await waitForState(page, '2022-11-30');
+  const after = (await received(page)).slice(countBefore);
+  expect(after.map((m) => m.state.date)).toEqual(['2022-11-30']);
+  expect(after[0]!.state.cat).toEqual(['rail']);
+
+  // The frame replaced its history entries: the article's Back button is untouched.
+  expect(await page.evaluate(() => history.length)).toBe(historyBefore);
+});
+
+test('the embed posts nothing and accepts nothing when it is not inside a frame', async ({ page }) => {
+  await openEmbed(page, '&lang=en&date=2024-09-29');
+  await page.evaluate(() => window.postMessage({ type: 'cdmz:set', state: { date: '2020-11-27' } }, '*'));
+  await page.getByTestId('as-of-date').click();
+  await expect(page.getByTestId('as-of-date')).toHaveText(/as of 29 Sept 2024/i);
+});
+
+test('the embed-code dialog gives an iframe for the current view, a live preview, and returns focus', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page, '?lang=en&date=2024-09-29&cat=rail');
+  await openEmbedDialog(page);
+  const dialog = page.getByTestId('embed-dialog');
+  await expect(dialog).toHaveAttribute('open', '');
+  // Focus moved into the dialog.
+  expect(await page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true);
+
+  const code = page.getByTestId('embed-code');
+  await expect(code).toHaveValue(/^<iframe src="http:\/\/127\.0\.0\.1:4173\/\?lang=en&amp;date=2024-09-29&amp;cat=rail&amp;embed=1(#[\d./-]+)?" title="CDMZ Atlas \([Aa]s of 29 Sept 2024\)" width="100%" height="520"/);
+  await page.getByTestId('embed-height').fill('640');
+  await expect(code).toHaveValue(/height="640"/);
+
+  const preview = page.getByTestId('embed-preview');
+  await expect(preview).toHaveAttribute('src', /\?lang=en&date=2024-09-29&cat=rail&embed=1/);
+  await expect(preview).toHaveAttribute('title', /CDMZ Atlas/);
+  await expect(page.frameLocator('[data-testid=embed-preview]').getByTestId('as-of-date')).toHaveText(/as of 29 Sept 2024/i);
+
+  await page.getByTestId('embed-copy').click();
+  await expect(dialog.getByRole('status')).toHaveText('Copied to the clipboard');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await code.inputValue());
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).not.toBeVisible();
+  await expect(page.getByTestId('embed-open')).toBeFocused();
+});
