@@ -157,6 +157,17 @@ export function buildRegion(cacheDir: string, log: (line: string) => void, toler
   };
 }
 
+/** Names of the files in `dir` that are missing or not byte-identical to `files` (for `--check`). */
+export function filesDiffering(files: Readonly<Record<string, string>>, dir: string): string[] {
+  const differ: string[] = [];
+  for (const [name, text] of Object.entries(files)) {
+    const committed = join(dir, name);
+    if (!existsSync(committed)) differ.push(`${name} (missing in ${dir})`);
+    else if (readFileSync(committed, 'utf8') !== text) differ.push(name);
+  }
+  return differ;
+}
+
 function printStats(build: RegionBuild, log: (line: string) => void): void {
   const c = build.clean;
   const km2 = (v: number): string => v.toFixed(3);
@@ -201,13 +212,8 @@ function main(argv: readonly string[]): number {
   if (check) {
     const tmp = mkdtempSync(join(tmpdir(), 'cdmz-region-'));
     try {
-      const differ: string[] = [];
-      for (const name of REGION_OUTPUT_FILES) {
-        writeFileSync(join(tmp, name), build.files[name]);
-        const committed = join(dataDir, name);
-        if (!existsSync(committed)) differ.push(`${name} (missing in data/)`);
-        else if (readFileSync(committed, 'utf8') !== build.files[name]) differ.push(name);
-      }
+      for (const name of REGION_OUTPUT_FILES) writeFileSync(join(tmp, name), build.files[name]);
+      const differ = filesDiffering(build.files, dataDir);
       if (differ.length > 0) {
         console.error(`data:region --check: these files differ from a fresh build (fresh copies in ${tmp}):\n  ${differ.join('\n  ')}`);
         return 1;

@@ -155,3 +155,14 @@ describe('labelPoint', () => {
     expect(y).toBeLessThan(0.7);
   });
 });
+
+describe('filesDiffering (data:region --check)', () => {
+  it('lists missing and changed files, nothing when identical', async () => {
+    const { filesDiffering } = await import('../../../src/cli/build-region');
+    const dir = mkdtempSync(join(tmpdir(), 'region-check-'));
+    writeFileSync(join(dir, 'a.json'), 'same\n');
+    writeFileSync(join(dir, 'b.json'), 'old\n');
+    expect(filesDiffering({ 'a.json': 'same\n', 'b.json': 'new\n', 'c.json': 'x' }, dir)).toEqual(['b.json', `c.json (missing in ${dir})`]);
+    expect(filesDiffering({ 'a.json': 'same\n' }, dir)).toEqual([]);
+  });
+});
