@@ -32,6 +32,15 @@ function dataFiles(): Plugin {
         res.end(readFileSync(file));
       });
     },
+    // Start the first-view downloads while the script is parsed (same credentials mode as
+    // fetch()). Injected here so Vite does not rewrite them into hashed copies.
+    transformIndexHtml() {
+      return ['region.topo.json', 'projects.json', 'sources.json'].map((name) => ({
+        tag: 'link',
+        attrs: { rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href: `data/${name}` },
+        injectTo: 'head' as const,
+      }));
+    },
     generateBundle() {
       for (const name of readdirSync(DATA_DIR)) {
         if (!SERVED.test(name)) continue;

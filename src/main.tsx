@@ -12,8 +12,10 @@ import { startUrlSync } from './state/url-sync';
 import { startEmbedMessages } from './state/embed-messages';
 import { AppStoreProvider } from './state/store-context';
 import { Root } from './app/root';
+import { preloadMap } from './app/lazy-map';
 import './app/app.css';
 
+void preloadMap();
 const store = createAppStore(parseUrlState(window.location.search));
 const dataBase = new URL('./', document.baseURI);
 const baseMap = loadBaseMap(dataBase);

@@ -4,7 +4,15 @@
 import { lazy, Suspense } from 'react';
 import type { MapViewProps } from '../map/map-view';
 
-const MapView = lazy(() => import('../map/map-view').then((m) => ({ default: m.MapView })));
+let mapModule: Promise<typeof import('../map/map-view')> | null = null;
+
+/** Starts downloading the map code now (main.tsx calls it before the first render). */
+export function preloadMap(): Promise<typeof import('../map/map-view')> {
+  mapModule ??= import('../map/map-view');
+  return mapModule;
+}
+
+const MapView = lazy(() => preloadMap().then((m) => ({ default: m.MapView })));
 
 export function LazyMap(props: MapViewProps) {
   return (

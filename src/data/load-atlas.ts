@@ -45,6 +45,9 @@ export async function loadAtlas(base: URL, baseMap: Promise<BaseMapResult>): Pro
     fetchJson(base, 'data/zones.geojson'),
     baseMap,
   ]);
+  // Let the map start (it waits on the same base-map promise) before the parsing below takes
+  // the main thread: MapLibre's worker then loads and draws in parallel.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const issues: DataIssue[] = [];
 
   if (!sourcesRaw.ok) return { atlas: null, issues: [asError(sourcesRaw.error)] };
