@@ -1,6 +1,7 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Geometry, LineString, Position } from 'geojson';
 import { geodesicDistanceKm } from './geodesic-distance-km';
+import { kmPerDegreeLat, kmPerDegreeLon } from './wgs84-scale';
 import { geometryParts, type GeometryParts } from './geometry-parts';
 import { segmentContactT } from './segment-contact';
 
@@ -29,28 +30,6 @@ interface PreparedLine {
 const CONTACT_KM = 1e-9;
 
 const prepared = new WeakMap<LineString, PreparedLine>();
-
-interface PreparedGeometry extends GeometryParts {
-  bbox: Box;
-  /** Bounding box of each polygon (outer ring), parallel to `polygons`. */
-  polygonBoxes: Box[];
-}
-
-const preparedGeometries = new WeakMap<Geometry, PreparedGeometry>();
-
-/** Parts and boxes of a geometry, cached per geometry object (the analysis meets each one once per corridor). */
-function prepareGeometry(geometry: Geometry): PreparedGeometry {
-  const cached = preparedGeometries.get(geometry);
-  if (cached) return cached;
-  const parts = geometryParts(geometry);
-  const g: PreparedGeometry = {
-    ...parts,
-    bbox: parts.vertices.length > 0 ? bboxOf(parts.vertices) : [Infinity, Infinity, -Infinity, -Infinity],
-    polygonBoxes: parts.polygons.map((rings) => bboxOf(rings[0] ?? [])),
-  };
-  preparedGeometries.set(geometry, g);
-  return g;
-}
 
 function prepareLine(line: LineString): PreparedLine {
   const cached = prepared.get(line);
@@ -116,26 +95,6 @@ function closestT(p: Position, a: Position, b: Position, kx: number, ky: number)
   return t;
 }
 
-// WGS-84 constants, as in cheap-ruler (whose distances these scale factors reproduce exactly).
-const RE_KM = 6378.137;
-const FE = 1 / 298.257223563;
-const E2 = FE * (2 - FE);
-const RAD = Math.PI / 180;
-
-/** cheap-ruler's WGS-84 km per degree of longitude at `lat` (no allocation). */
-function kxAt(lat: number): number {
-  const c = Math.cos(lat * RAD);
-  const w2 = 1 / (1 - E2 * (1 - c * c));
-  return RAD * RE_KM * Math.sqrt(w2) * c;
-}
-
-/** cheap-ruler's WGS-84 km per degree of latitude at `lat`. */
-function kyAt(lat: number): number {
-  const c = Math.cos(lat * RAD);
-  const w2 = 1 / (1 - E2 * (1 - c * c));
-  return RAD * RE_KM * Math.sqrt(w2) * w2 * (1 - E2);
-}
-
 /**
  * Conservative km-per-degree factors over a latitude span: the smallest of each, less 0.5 %,
  * so that box gaps times them are lower bounds of geodesic distances.
@@ -143,7 +102,7 @@ function kyAt(lat: number): number {
 function lowScales(box: Box): [number, number] {
   const hi = Math.min(89.9, Math.max(Math.abs(box[1]), Math.abs(box[3])));
   const lo = box[1] <= 0 && box[3] >= 0 ? 0 : Math.min(Math.abs(box[1]), Math.abs(box[3]));
-  return [0.995 * kxAt(hi), 0.995 * kyAt(lo)];
+  return [0.995 * kmPerDegreeLon(hi), 0.995 * kmPerDegreeLat(lo)];
 }
 
 /** A lower bound (km) of the distance between two lon/lat boxes, given {@link lowScales}. */
@@ -163,7 +122,7 @@ function candidateMargin(bestKm: number): number {
 }
 
 /** First contact between the geometry and the line, walking the line from its start. */
-function firstContact(parts: PreparedGeometry, line: PreparedLine): { index: number; t: number } | null {
+function firstContact(parts: GeometryParts, line: PreparedLine): { index: number; t: number } | null {
   const { coords } = line;
   for (let i = 0; i + 1 < coords.length; i++) {
     const a = coords[i] as Position;
@@ -189,13 +148,12 @@ function firstContact(parts: PreparedGeometry, line: PreparedLine): { index: num
   return insideAnyPolygon(last, parts) ? { index: coords.length - 2, t: 1 } : null;
 }
 
-function insideAnyPolygon(p: Position, parts: PreparedGeometry): boolean {
+function insideAnyPolygon(p: Position, parts: GeometryParts): boolean {
   const x = p[0] as number;
   const y = p[1] as number;
-  return parts.polygons.some((poly, k) => {
-    const box = parts.polygonBoxes[k] as Box;
-    return x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3] && booleanPointInPolygon(p, { type: 'Polygon', coordinates: poly });
-  });
+  const box = parts.bbox;
+  if (x < box[0] || x > box[2] || y < box[1] || y > box[3]) return false;
+  return parts.polygons.some((poly) => booleanPointInPolygon(p, { type: 'Polygon', coordinates: poly }));
 }
 
 function bboxesOverlap(a: Box, b: Box): boolean {
@@ -220,7 +178,7 @@ function bboxesOverlap(a: Box, b: Box): boolean {
  */
 export function corridorApproach(geometry: Geometry, corridorLine: LineString): CorridorApproach | null {
   const line = prepareLine(corridorLine);
-  const parts = prepareGeometry(geometry);
+  const parts = geometryParts(geometry);
   if (parts.vertices.length === 0) return null;
   const { coords, cumKm } = line;
 
@@ -241,7 +199,8 @@ export function corridorApproach(geometry: Geometry, corridorLine: LineString): 
   let bestKm = Infinity;
   let bestOnGeometry: Position = parts.vertices[0] as Position;
   let bestOnLine: Position = coords[0] as Position;
-  let bestChainageKm = 0;
+  /** Segment of the line holding `bestOnLine`, or −(vertex index + 1) when it is a line vertex. */
+  let bestSeg = -1;
   const gb = parts.bbox;
   const [kxLow, kyLow] = lowScales([Math.min(gb[0], line.bbox[0]), Math.min(gb[1], line.bbox[1]), Math.max(gb[2], line.bbox[2]), Math.max(gb[3], line.bbox[3])]);
 
@@ -253,8 +212,8 @@ export function corridorApproach(geometry: Geometry, corridorLine: LineString): 
   for (const p of parts.vertices) {
     const px = p[0] as number;
     const py = p[1] as number;
-    const kx = kxAt(py);
-    const ky = kyAt(py);
+    const kx = kmPerDegreeLon(py);
+    const ky = kmPerDegreeLat(py);
     for (let i = 0; i < nSeg; i++) {
       if ((segLowerKm[i] as number) >= bestKm) continue;
       const sb = line.segBoxes[i] as Box;
@@ -272,7 +231,7 @@ export function corridorApproach(geometry: Geometry, corridorLine: LineString): 
         bestKm = km;
         bestOnGeometry = p;
         bestOnLine = q;
-        bestChainageKm = (cumKm[i] as number) + geodesicDistanceKm(a, q);
+        bestSeg = i;
       }
     }
   }
@@ -287,8 +246,8 @@ export function corridorApproach(geometry: Geometry, corridorLine: LineString): 
       const gx = (cx < gb[0] ? gb[0] - cx : cx > gb[2] ? cx - gb[2] : 0) * kxLow;
       const gy = (cy < gb[1] ? gb[1] - cy : cy > gb[3] ? cy - gb[3] : 0) * kyLow;
       if (gx * gx + gy * gy >= bestKm * bestKm) continue;
-      const kx = kxAt(cy);
-      const ky = kyAt(cy);
+      const kx = kmPerDegreeLon(cy);
+      const ky = kmPerDegreeLat(cy);
       for (const [s0, s1] of parts.segments) {
         const t = closestT(c, s0, s1, kx, ky);
         const margin = bestKm * candidateMargin(bestKm);
@@ -299,12 +258,13 @@ export function corridorApproach(geometry: Geometry, corridorLine: LineString): 
           bestKm = km;
           bestOnGeometry = q;
           bestOnLine = c;
-          bestChainageKm = cumKm[j] as number;
+          bestSeg = -(j + 1);
         }
       }
     }
   }
 
+  const bestChainageKm = bestSeg >= 0 ? (cumKm[bestSeg] as number) + geodesicDistanceKm(coords[bestSeg] as Position, bestOnLine) : (cumKm[-bestSeg - 1] as number);
   return {
     distanceKm: bestKm < CONTACT_KM ? 0 : bestKm,
     chainageKm: bestChainageKm,

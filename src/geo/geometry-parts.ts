@@ -8,17 +8,35 @@ export interface GeometryParts {
   segments: Array<[Position, Position]>;
   /** Polygons as rings (outer first, then holes), for containment tests. */
   polygons: Position[][][];
+  /** [west, south, east, north] of the vertices (inverted infinities when there are none). */
+  bbox: [number, number, number, number];
 }
+
+const cache = new WeakMap<Geometry, GeometryParts>();
 
 /**
  * Decomposes any GeoJSON geometry (Point … MultiPolygon, GeometryCollection) into vertices,
- * segments and polygons. Pure; no coordinate is copied or changed.
+ * segments and polygons, with their bounding box. Pure; no coordinate is copied or changed.
+ * Cached per geometry object (the analysis meets each geometry once per corridor and zone), so
+ * treat geometries as immutable.
  *
  * @example geometryParts({ type: 'LineString', coordinates: [[0, 0], [1, 1]] }).segments.length // 1
  */
 export function geometryParts(geometry: Geometry): GeometryParts {
-  const parts: GeometryParts = { vertices: [], segments: [], polygons: [] };
+  const cached = cache.get(geometry);
+  if (cached) return cached;
+  const parts: GeometryParts = { vertices: [], segments: [], polygons: [], bbox: [Infinity, Infinity, -Infinity, -Infinity] };
   addGeometry(parts, geometry);
+  const box = parts.bbox;
+  for (const p of parts.vertices) {
+    const x = p[0] as number;
+    const y = p[1] as number;
+    if (x < box[0]) box[0] = x;
+    if (y < box[1]) box[1] = y;
+    if (x > box[2]) box[2] = x;
+    if (y > box[3]) box[3] = y;
+  }
+  cache.set(geometry, parts);
   return parts;
 }
 

@@ -1,6 +1,6 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { geometryParts, type GeometryParts } from './geometry-parts';
+import { geometryParts } from './geometry-parts';
 import { segmentContactT } from './segment-contact';
 
 type Box = [number, number, number, number];
@@ -13,12 +13,7 @@ interface PreparedZone {
   outerVertices: Position[];
 }
 
-interface PreparedShape extends GeometryParts {
-  bbox: Box;
-}
-
 const zones = new WeakMap<Polygon | MultiPolygon, PreparedZone>();
-const shapes = new WeakMap<Geometry, PreparedShape>();
 
 function boxOf(points: readonly Position[]): Box {
   const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
@@ -57,15 +52,6 @@ function prepareZone(zone: Polygon | MultiPolygon): PreparedZone {
   return z;
 }
 
-function prepareShape(geometry: Geometry): PreparedShape {
-  const cached = shapes.get(geometry);
-  if (cached) return cached;
-  const parts = geometryParts(geometry);
-  const s: PreparedShape = { ...parts, bbox: boxOf(parts.vertices) };
-  shapes.set(geometry, s);
-  return s;
-}
-
 /**
  * True when the geometry intersects the junction-zone polygon: a point inside or on its
  * border, a line crossing or touching it, a polygon overlapping, containing or contained by
@@ -80,8 +66,8 @@ function prepareShape(geometry: Geometry): PreparedShape {
  */
 export function zoneMembership(geometry: Geometry, zonePolygon: Polygon | MultiPolygon): boolean {
   const zone = prepareZone(zonePolygon);
-  const shape = prepareShape(geometry);
-  if (shape.vertices.length === 0 || !overlap(shape.bbox, zone.bbox)) return false;
+  const shape = geometryParts(geometry);
+  if (shape.vertices.length === 0 || !overlap(shape.bbox as Box, zone.bbox)) return false;
   for (const v of shape.vertices) {
     if (inBox(v, zone.bbox) && booleanPointInPolygon(v, zonePolygon)) return true;
   }
@@ -91,7 +77,7 @@ export function zoneMembership(geometry: Geometry, zonePolygon: Polygon | MultiP
     }
   }
   if (shape.segments.length === 0) return false;
-  const near = zone.segments.filter((s) => overlap(s.box, shape.bbox));
+  const near = zone.segments.filter((s) => overlap(s.box, shape.bbox as Box));
   for (const [c, d] of shape.segments) {
     const box = boxOf([c, d]);
     for (const s of near) {

@@ -26,3 +26,18 @@ describe('geodesicDistanceKm against GeographicLib (WGS-84, Karney)', () => {
     expect(Math.abs(distance([104, 30], [104, 31]) - ours)).toBeGreaterThan(0.2);
   });
 });
+
+describe('wgs84-scale reproduces cheap-ruler (the method geodesicDistanceKm documents)', () => {
+  it('km per degree equal CheapRuler kx/ky, and distances equal ruler.distance at the mean latitude', async () => {
+    const { default: CheapRuler } = await import('cheap-ruler');
+    const { kmPerDegreeLat, kmPerDegreeLon } = await import('../../../src/geo/wgs84-scale');
+    for (const lat of [0, 29.3, 30.5, 31.7, 60]) {
+      const r = new CheapRuler(lat, 'kilometers');
+      expect(kmPerDegreeLon(lat)).toBeCloseTo(r.kx, 12);
+      expect(kmPerDegreeLat(lat)).toBeCloseTo(r.ky, 12);
+    }
+    const a = [104.06, 30.66];
+    const b = [104.4, 30.3];
+    expect(geodesicDistanceKm(a, b)).toBeCloseTo(new CheapRuler(30.48, 'kilometers').distance([104.06, 30.66], [104.4, 30.3]), 10);
+  });
+});
