@@ -1,0 +1,61 @@
+/**
+ * Issue 6 §8: without WebGL the page says so clearly, and the list, filters and details still work.
+ */
+import { expect, test } from '@playwright/test';
+import { disableWebgl, selectProjectInList, watchPage } from './driver';
+
+test.beforeEach(async ({ page }) => {
+  await disableWebgl(page);
+});
+
+test('without WebGL: a clear message, and the list, filters and details still work', async ({ page }) => {
+  const watch = watchPage(page);
+  await page.goto('./?lang=en');
+  await expect(page.getByRole('alert')).toContainText('This browser cannot show the map (no WebGL)');
+  const count = page.getByTestId('filter-count');
+  await expect(count).toHaveAttribute('data-count', /^\d+$/);
+  const all = Number(await count.getAttribute('data-count'));
+  expect(all).toBeGreaterThan(10);
+  await expect(page.locator('[data-project-id]')).toHaveCount(all);
+
+  await page.getByTestId('filter-category-rail').check();
+  await expect.poll(async () => Number(await count.getAttribute('data-count'))).toBeLessThan(all);
+  const rail = Number(await count.getAttribute('data-count'));
+  await expect(page.locator('[data-project-id]')).toHaveCount(rail);
+  await expect(page).toHaveURL(/cat=rail/);
+
+  await selectProjectInList(page, 'ziyang-line');
+  await expect(page.getByTestId('detail-panel')).toHaveAttribute('data-project', 'ziyang-line');
+  await expect(page.getByTestId('detail-status')).toBeVisible();
+  await expect(page.getByTestId('detail-timeline')).toBeVisible();
+
+  // No picture can be made without a map: the buttons say why instead of failing.
+  await expect(page.getByTestId('picture-1x')).toBeDisabled();
+  await expect(page.getByTestId('picture-status').first()).toHaveText('The map is not available, so no picture can be exported.');
+  expect(watch.errors).toEqual([]);
+});
+
+test('without WebGL the embed shows the message with its title, date and sources', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 500 });
+  await page.goto('./?embed=1&lang=en&date=2024-09-29');
+  await expect(page.getByRole('alert')).toContainText('no WebGL');
+  await expect(page.getByTestId('as-of-date')).toHaveText(/as of 29 Sept 2024/i);
+  await expect(page.locator('.embed__sources')).toBeVisible();
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+});
+
+test('a Chromium started with --disable-webgl --disable-3d-apis gets the message and a working list', async ({ playwright, baseURL }) => {
+  const browser = await playwright.chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-webgl', '--disable-3d-apis', '--disable-background-networking', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ baseURL });
+    await page.goto('./?lang=en');
+    await expect(page.getByRole('alert')).toContainText('no WebGL');
+    await selectProjectInList(page, 'ziyang-line');
+    await expect(page.getByTestId('detail-panel')).toHaveAttribute('data-project', 'ziyang-line');
+  } finally {
+    await browser.close();
+  }
+});
