@@ -7,16 +7,14 @@ import { useState } from 'react';
 import type { BaseMapResult } from '../data/load-base-map';
 import { translate } from '../i18n/translate';
 import { DateSlider } from '../panels/date-slider';
-import { DetailPanel } from '../panels/detail-panel';
-import { ExportButtons } from '../panels/export-buttons';
 import { FilterPanel } from '../panels/filter-panel';
 import { Legend } from '../panels/legend';
 import { ProjectList } from '../panels/project-list';
-import { StatusSummary } from '../panels/status-summary';
 import { useAppStore } from '../state/store-context';
 import { AppHeader } from './app-header';
 import { DataIssues } from './data-issues';
 import { LazyMap } from './lazy-map';
+import { LazyDetailPanel, LazyExportButtons, LazyStatusSummary } from './lazy-panels';
 import { REGION_BOUNDS } from './region-bounds';
 
 export function App({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
@@ -54,10 +52,10 @@ export function App({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
             {translate(lang, sheetExpanded ? 'a11y.sheetCollapse' : 'a11y.sheetExpand')}
           </button>
           {status === 'loading' ? <p className="app-panel__loading">{translate(lang, 'app.loading')}</p> : null}
-          <DetailPanel />
+          <LazyDetailPanel />
           <FilterPanel />
-          <StatusSummary />
-          <ExportButtons />
+          <LazyStatusSummary />
+          <LazyExportButtons />
           <ProjectList />
         </aside>
       </main>

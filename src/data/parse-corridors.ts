@@ -8,7 +8,7 @@
  * (and known, when a source list is given), geometry a LineString of ≥ 2 distinct finite
  * lon/lat positions.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Position } from 'geojson';
 import type { Corridor, DataIssue } from '../domain/types';
 import { zodIssues, type SourceIds } from './parse-projects';
@@ -17,13 +17,13 @@ export const CORRIDORS_FILE = 'data/corridors.geojson';
 
 export type CorridorsResult = { ok: true; value: Corridor[]; warnings: DataIssue[] } | { ok: false; error: DataIssue };
 
-const text = z.string().trim().min(1, 'must not be empty');
-const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)], z.number());
+const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+const lonLat = z.tuple([z.number().check(z.gte(-180), z.lte(180)), z.number().check(z.gte(-90), z.lte(90))], z.number());
 
 const corridorFeatureSchema = z.object({
   type: z.literal('Feature'),
   properties: z.looseObject({ id: text, name_zh: text, name_en: text, schematic: z.boolean(), source: text }),
-  geometry: z.object({ type: z.literal('LineString'), coordinates: z.array(lonLat).min(2, 'needs at least 2 positions') }),
+  geometry: z.object({ type: z.literal('LineString'), coordinates: z.array(lonLat).check(z.minLength(2, 'needs at least 2 positions')) }),
 });
 
 const fileSchema = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });

@@ -13,7 +13,7 @@
  */
 import * as turf from '@turf/turf';
 import type { Position } from 'geojson';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { DataIssue, Project } from '../domain/types';
 import { projectSchema, projectsFileSchema } from './project-schema';
 import { bboxRegionCheck, type RegionCheck } from './project-region-check';
@@ -43,7 +43,7 @@ export function formatDataIssue(issue: DataIssue): string {
 }
 
 /** zod issues → DataIssues; an unknown key is reported at its own field. */
-export function zodIssues(file: string, id: string, error: z.ZodError): DataIssue[] {
+export function zodIssues(file: string, id: string, error: z.core.$ZodError): DataIssue[] {
   return error.issues.flatMap((i): DataIssue[] =>
     i.code === 'unrecognized_keys'
       ? i.keys.map((k) => ({ file, id, field: fieldPath([...i.path, k]), message: 'unknown field (not in the data model)' }))

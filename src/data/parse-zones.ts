@@ -11,7 +11,7 @@
  * code on both sides, 0 < width_km ≤ 50, `inferred` boolean, `source` non-empty (and known when a
  * source list is given).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import type { DataIssue, JunctionZone } from '../domain/types';
 import { zodIssues, type SourceIds } from './parse-projects';
@@ -21,9 +21,9 @@ export const ZONE_POLYGONS_FILE = 'data/zones.geojson';
 
 export type ZonesResult = { ok: true; value: JunctionZone[]; warnings: DataIssue[] } | { ok: false; error: DataIssue };
 
-const text = z.string().trim().min(1, 'must not be empty');
-const code = z.string().regex(/^\d{6}$/, 'must be a 6-digit county code');
-const side = z.array(code).min(1, 'must list at least one county code');
+const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+const code = z.string().check(z.regex(/^\d{6}$/, 'must be a 6-digit county code'));
+const side = z.array(code).check(z.minLength(1, 'must list at least one county code'));
 
 /** One zone definition as authored in data/zones.json. */
 export const zoneDefinitionSchema = z.looseObject({
@@ -31,7 +31,7 @@ export const zoneDefinitionSchema = z.looseObject({
   name_zh: text,
   name_en: text,
   sides: z.tuple([side, side]),
-  width_km: z.number().gt(0, 'must be > 0').max(50, 'must be ≤ 50'),
+  width_km: z.number().check(z.gt(0, 'must be > 0'), z.lte(50, 'must be ≤ 50')),
   inferred: z.boolean(),
   source: text,
 });
@@ -39,10 +39,10 @@ export type ZoneDefinition = z.infer<typeof zoneDefinitionSchema>;
 
 export const zonesFileSchema = z.object({ version: z.literal(1), zones: z.array(z.unknown()) });
 
-const ring = z.array(z.tuple([z.number(), z.number()], z.number())).min(4);
+const ring = z.array(z.tuple([z.number(), z.number()], z.number())).check(z.minLength(4));
 const polygonGeometry = z.union([
-  z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
-  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).check(z.minLength(1)) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).check(z.minLength(1))).check(z.minLength(1)) }),
 ]);
 const lineGeometry = z.union([
   z.object({ type: z.literal('LineString'), coordinates: z.array(z.tuple([z.number(), z.number()], z.number())) }),
@@ -51,7 +51,7 @@ const lineGeometry = z.union([
 const polygonsFileSchema = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
 const computedFeature = z.object({
   type: z.literal('Feature'),
-  properties: z.looseObject({ id: text, kind: z.enum(['zone', 'border']), sides: z.tuple([z.array(z.string()), z.array(z.string())]).optional(), width_km: z.number().optional() }),
+  properties: z.looseObject({ id: text, kind: z.enum(['zone', 'border']), sides: z.optional(z.tuple([z.array(z.string()), z.array(z.string())])), width_km: z.optional(z.number()) }),
   geometry: z.unknown(),
 });
 

@@ -3,8 +3,12 @@
  * Field-level rules live here; rules that need more than one item (unique ids, sources resolve,
  * inside the region, surveyed length) live in parse-projects.ts.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CATEGORIES, CITY_IDS, EVIDENCE, GEOMETRY_ACCURACY, STATUSES } from '../domain/types';
+
+// zod/mini (tree-shakable, a fraction of the classic bundle) ships no messages by default:
+// load the English ones once, so every parser's default messages read as in classic zod.
+z.config(z.locales.en());
 
 /** The 35 current county/district codes of the four cities (REGION.md). */
 export const COUNTY_CODES = [
@@ -37,9 +41,9 @@ export const partialDateSchema = z.string().check((ctx) => {
   if (!ok) ctx.issues.push({ code: 'custom', input: ctx.value, message: `must be YYYY, YYYY-MM or a real YYYY-MM-DD date (got "${ctx.value}")` });
 });
 
-const text = z.string().trim().min(1, 'must not be empty');
-const pct = z.number().min(0, 'must be ≥ 0').max(100, 'must be ≤ 100');
-const sourceId = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be a source id (lowercase letters, digits, "-", ".")');
+const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+const pct = z.number().check(z.gte(0, 'must be ≥ 0'), z.lte(100, 'must be ≤ 100'));
+const sourceId = z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be a source id (lowercase letters, digits, "-", ".")'));
 
 const statusSchema = z.enum(STATUSES, { error: `must be one of ${STATUSES.join(', ')}` });
 
@@ -47,22 +51,22 @@ export const componentSchema = z.strictObject({
   name_zh: text,
   name_en: text,
   pct,
-  pct_is_lower_bound: z.boolean().optional(),
+  pct_is_lower_bound: z.optional(z.boolean()),
 });
 
 export const milestoneSchema = z.strictObject({
   date: isoDateSchema,
-  date_precision: z.enum(['month', 'year'], { error: 'must be month or year (omit for an exact day)' }).optional(),
+  date_precision: z.optional(z.enum(['month', 'year'], { error: 'must be month or year (omit for an exact day)' })),
   status: statusSchema,
-  progress: pct.nullable(),
-  components: z.array(componentSchema).optional(),
+  progress: z.nullable(pct),
+  components: z.optional(z.array(componentSchema)),
   evidence: z.enum(EVIDENCE, { error: `must be one of ${EVIDENCE.join(', ')}` }),
-  section: text.optional(),
+  section: z.optional(text),
   note_zh: text,
   note_en: text,
   source: sourceId,
   quote: text,
-  quote_clean: text.optional(),
+  quote_clean: z.optional(text),
 });
 
 export const targetSchema = z.strictObject({
@@ -75,21 +79,19 @@ export const targetSchema = z.strictObject({
 });
 
 export const keyFactSchema = z.strictObject({
-  key: z.string().regex(/^[a-z0-9_]+$/, 'must be snake_case'),
+  key: z.string().check(z.regex(/^[a-z0-9_]+$/, 'must be snake_case')),
   label_zh: text,
   label_en: text,
-  value: z.union([z.number().refine(Number.isFinite, 'must be a finite number'), text]),
-  unit: text.optional(),
-  note: text.optional(),
+  value: z.union([z.number().check(z.refine(Number.isFinite, 'must be a finite number')), text]),
+  unit: z.optional(text),
+  note: z.optional(text),
   source: sourceId,
-  quote: text.optional(),
+  quote: z.optional(text),
 });
 
 /** A position: finite `[lon, lat]` in WGS-84 degrees (an optional third value is tolerated). */
 const position = z
-  .array(z.number().refine(Number.isFinite, 'must be a finite number'))
-  .min(2, 'a position needs [lon, lat]')
-  .max(3, 'a position has at most 3 numbers')
+  .array(z.number().check(z.refine(Number.isFinite, 'must be a finite number'))).check(z.minLength(2, 'a position needs [lon, lat]')).check(z.maxLength(3, 'a position has at most 3 numbers'))
   .check((ctx) => {
     const [lon, lat] = ctx.value as [number, number];
     if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
@@ -117,11 +119,11 @@ export const geometrySchema = z.discriminatedUnion(
   'type',
   [
     z.strictObject({ type: z.literal('Point'), coordinates: position }),
-    z.strictObject({ type: z.literal('MultiPoint'), coordinates: z.array(position).min(1, 'must have at least one point') }),
+    z.strictObject({ type: z.literal('MultiPoint'), coordinates: z.array(position).check(z.minLength(1, 'must have at least one point')) }),
     z.strictObject({ type: z.literal('LineString'), coordinates: lineCoords }),
-    z.strictObject({ type: z.literal('MultiLineString'), coordinates: z.array(lineCoords).min(1, 'must have at least one line') }),
-    z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1, 'must have an outer ring') }),
-    z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1, 'must have an outer ring')).min(1) }),
+    z.strictObject({ type: z.literal('MultiLineString'), coordinates: z.array(lineCoords).check(z.minLength(1, 'must have at least one line')) }),
+    z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(ring).check(z.minLength(1, 'must have an outer ring')) }),
+    z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).check(z.minLength(1, 'must have an outer ring'))).check(z.minLength(1)) }),
   ],
   { error: 'must be a GeoJSON Point, MultiPoint, LineString, MultiLineString, Polygon or MultiPolygon' },
 );
@@ -132,15 +134,15 @@ export const stationSchema = z.strictObject({
   id: text,
   name_zh: text,
   name_en: text,
-  coord: z.tuple([z.number().refine(Number.isFinite, 'must be a finite number'), z.number().refine(Number.isFinite, 'must be a finite number')]),
+  coord: z.tuple([z.number().check(z.refine(Number.isFinite, 'must be a finite number')), z.number().check(z.refine(Number.isFinite, 'must be a finite number'))]),
   opened: z.boolean(),
   accuracy: accuracySchema,
-  note: text.optional(),
+  note: z.optional(text),
 });
 
 /** One project; cross-field rules (sorted milestones, accuracy set iff geometry) are in parse-projects.ts. */
 export const projectSchema = z.strictObject({
-    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id'),
+    id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id')),
     name_zh: text,
     name_en: text,
     aliases: z.array(text),
@@ -149,12 +151,12 @@ export const projectSchema = z.strictObject({
     counties: z.array(z.enum(COUNTY_CODES, { error: 'must be one of the 35 current county codes of the four cities' })),
     facts: z.array(keyFactSchema),
     targets: z.array(targetSchema),
-    milestones: z.array(milestoneSchema).min(1, 'must have at least one milestone'),
-    geometry: geometrySchema.nullable(),
-    geometry_accuracy: accuracySchema.nullable(),
-    geometry_note: text.optional(),
-    geometry_licence: text.optional(),
-    stations: z.array(stationSchema).optional(),
+    milestones: z.array(milestoneSchema).check(z.minLength(1, 'must have at least one milestone')),
+    geometry: z.nullable(geometrySchema),
+    geometry_accuracy: z.nullable(accuracySchema),
+    geometry_note: z.optional(text),
+    geometry_licence: z.optional(text),
+    stations: z.optional(z.array(stationSchema)),
 });
 
 export const projectsFileSchema = z.strictObject({
@@ -167,10 +169,10 @@ export const sourceSchema = z.strictObject({
   publisher_zh: text,
   publisher_en: text,
   title: text,
-  date: partialDateSchema.nullable(),
-  url: z.url({ error: 'must be an http(s) URL or null' }).nullable(),
+  date: z.nullable(partialDateSchema),
+  url: z.nullable(z.url({ error: 'must be an http(s) URL or null' })),
   kind: z.enum(['seed', 'public'], { error: 'must be seed or public' }),
-  note: text.optional(),
+  note: z.optional(text),
 });
 
 export const sourcesFileSchema = z.strictObject({

@@ -10,6 +10,9 @@ declare global {
   }
 }
 
+/** Dispatched on `window` when the map first becomes idle with its data drawn, or has given up (no base data). */
+export const MAP_IDLE_EVENT = 'cdmz:map-idle';
+
 let current: MlMap | null = null;
 const listeners = new Set<(map: MlMap | null) => void>();
 

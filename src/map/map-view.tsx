@@ -20,7 +20,7 @@ import { BASE_ATTRIBUTION, baseStyle, labelLayers, nameExpression } from './base
 import { LAYER_IDS, PROJECT_LAYER_IDS, SOURCE_IDS } from './layer-ids';
 import { overlayLayers, projectLayers } from './project-layers';
 import { projectFeatures, projectFeaturesKey } from './project-features';
-import { publishMap } from './map-handle';
+import { MAP_IDLE_EVENT, publishMap } from './map-handle';
 import { mapLocale } from './map-locale';
 import { webglSupport } from './webgl-support';
 
@@ -147,6 +147,7 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
       if (cancelled) return;
       if (!base.ok) {
         setPhase({ kind: 'failed', reason: 'base' });
+        window.dispatchEvent(new Event(MAP_IDLE_EVENT));
         return;
       }
       const initialLang = store.getState().lang;
@@ -355,6 +356,7 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
       if (window.__mapIdle !== undefined) return;
       window.__mapIdle = performance.now();
       container.current?.setAttribute('data-map-idle', 'true');
+      window.dispatchEvent(new Event(MAP_IDLE_EVENT));
     };
     map.once('idle', mark);
     map.triggerRepaint();

@@ -1,0 +1,53 @@
+/**
+ * Panels a first view does not need at once (the details of a selection, the summary bars with
+ * d3-scale, the export builders) load after the shell, keeping the first-load script small.
+ */
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { MAP_IDLE_EVENT } from '../map/map-handle';
+import { webglSupport } from '../map/webgl-support';
+import { useAppStore } from '../state/store-context';
+
+/** True once the map has first been idle (or cannot draw at all): then load the extras. */
+function useAfterFirstView(): boolean {
+  const [ready, setReady] = useState(() => window.__mapIdle !== undefined || !webglSupport());
+  useEffect(() => {
+    if (ready) return;
+    const done = () => setReady(true);
+    window.addEventListener(MAP_IDLE_EVENT, done, { once: true });
+    return () => window.removeEventListener(MAP_IDLE_EVENT, done);
+  }, [ready]);
+  return ready;
+}
+
+const DetailPanel = lazy(() => import('../panels/detail-panel').then((m) => ({ default: m.DetailPanel })));
+const StatusSummary = lazy(() => import('../panels/status-summary').then((m) => ({ default: m.StatusSummary })));
+const ExportButtons = lazy(() => import('../panels/export-buttons').then((m) => ({ default: m.ExportButtons })));
+
+/** The detail panel's code is fetched only once something is selected. */
+export function LazyDetailPanel() {
+  const selected = useAppStore((s) => s.selectedId !== null);
+  if (!selected) return null;
+  return (
+    <Suspense fallback={null}>
+      <DetailPanel />
+    </Suspense>
+  );
+}
+
+export function LazyStatusSummary() {
+  if (!useAfterFirstView()) return null;
+  return (
+    <Suspense fallback={null}>
+      <StatusSummary />
+    </Suspense>
+  );
+}
+
+export function LazyExportButtons() {
+  if (!useAfterFirstView()) return null;
+  return (
+    <Suspense fallback={null}>
+      <ExportButtons />
+    </Suspense>
+  );
+}
