@@ -2,9 +2,10 @@
  * Wires the picture buttons (panels/) to the map module's exporter: reads the store at click
  * time and knows whether a map is there to draw.
  */
-import { useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { downloadMapPicture } from '../map/export-picture';
 import { currentMap, onMapChange } from '../map/map-handle';
+import { webglSupport } from '../map/webgl-support';
 import { PictureExport } from '../panels/picture-export';
 import { useAppStoreApi } from '../state/store-context';
 import { buildPictureSpec } from './picture-spec';
@@ -20,10 +21,13 @@ export function useMapReady(): boolean {
 export function PictureTools({ className }: { className?: string }) {
   const store = useAppStoreApi();
   const ready = useMapReady();
+  // Checked once: without WebGL the map never comes, and the buttons say so.
+  const [noWebgl] = useState(() => !webglSupport());
   return (
     <PictureExport
       className={className}
       available={ready}
+      mapImpossible={noWebgl}
       onExport={(scale) => downloadMapPicture(buildPictureSpec(store.getState(), scale))}
     />
   );

@@ -12,12 +12,14 @@ export interface PictureExportProps {
   onExport: (scale: 1 | 2) => Promise<{ fileName: string }>;
   /** False while there is no map to draw (loading, or no WebGL). */
   available: boolean;
+  /** True when the map cannot come at all (no WebGL): the buttons then say why. */
+  mapImpossible?: boolean;
   className?: string;
 }
 
 type Phase = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; fileName: string } | { kind: 'failed'; reason: string };
 
-export function PictureExport({ onExport, available, className }: PictureExportProps) {
+export function PictureExport({ onExport, available, mapImpossible = false, className }: PictureExportProps) {
   const lang = useAppStore((s) => s.lang);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const run = async (scale: 1 | 2) => {
@@ -37,7 +39,7 @@ export function PictureExport({ onExport, available, className }: PictureExportP
         ? translate(lang, 'picture.done', { file: phase.fileName })
         : phase.kind === 'failed'
           ? translate(lang, 'picture.failed', { reason: phase.reason })
-          : !available
+          : !available && mapImpossible
             ? translate(lang, 'picture.noMap')
             : '';
   return (
@@ -56,7 +58,7 @@ export function PictureExport({ onExport, available, className }: PictureExportP
           {translate(lang, 'picture.scale', { scale })}
         </button>
       ))}
-      <span className={`picture-export__status${phase.kind === 'idle' && available ? ' visually-hidden' : ''}`} role="status" data-testid="picture-status">
+      <span className="picture-export__status" role="status" data-testid="picture-status">
         {message}
       </span>
     </div>
