@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const query = argv.includes('--query') ? (argv[argv.indexOf('--query') + 1] ?? '') : '?lang=en';
   const synthetic = argv.includes('--projects-10k');
-  const dist = join(ROOT, 'dist');
+  const dist = existsSync(join(ROOT, 'bench', 'results', 'dist', 'index.html')) ? join(ROOT, 'bench', 'results', 'dist') : join(ROOT, 'dist');
   if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ is missing: run `npm run bench` or `npx vite build` first');
   const server = await startStaticServer({ root: dist });
   const args = (playwrightConfig as { use?: { launchOptions?: { args?: string[] } } }).use?.launchOptions?.args ?? [];

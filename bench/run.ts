@@ -29,7 +29,8 @@ import { startStaticServer, type StaticServer } from './static-server';
 import { syntheticProjects, type ProjectsFile } from './synthetic-projects';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST = join(ROOT, 'dist');
+/** The bench builds into its own folder: dist/ is shared with `vite preview` and other builds. */
+const DIST = join(ROOT, 'bench', 'results', 'dist');
 const RESULTS = join(ROOT, 'bench', 'results');
 const BARE_OUT = join(RESULTS, 'bare');
 const SYNTHETIC_COUNT = 10_000;
@@ -114,11 +115,11 @@ function outputsOf(result: Awaited<ReturnType<typeof build>>): Rolldown.Rolldown
 async function buildAll(doBuild: boolean): Promise<BuildInfo | null> {
   mkdirSync(RESULTS, { recursive: true });
   if (!doBuild) {
-    if (!existsSync(join(DIST, 'index.html')) || !existsSync(join(BARE_OUT, 'index.html'))) throw new Error('--no-build: dist/ or bench/results/bare/ is missing; run without --no-build once');
+    if (!existsSync(join(DIST, 'index.html')) || !existsSync(join(BARE_OUT, 'index.html'))) throw new Error('--no-build: bench/results/dist/ or bench/results/bare/ is missing; run without --no-build once');
     return null;
   }
   const t0 = performance.now();
-  const app = outputsOf(await build({ root: ROOT, logLevel: 'warn' }));
+  const app = outputsOf(await build({ root: ROOT, logLevel: 'warn', build: { outDir: DIST, emptyOutDir: true } }));
   console.log(`built the app in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   await build({
     configFile: false,
