@@ -47,10 +47,6 @@ test('the control: an inline script under this policy is blocked and reported', 
 });
 
 test('the built app reaches its first map idle under the strict policy with no violation', async ({ page }) => {
-  // KNOWN GAP (issue 7 report): zod 4 probes `new Function('')` when its first object schema is
-  // built, which this policy reports as an eval violation. Fix: `z.config({ jitless: true })` before
-  // any schema module runs (e.g. a module imported first by src/main.tsx); then remove this line.
-  test.fail(true, 'zod eval probe until z.config({ jitless: true }) lands');
   const watch = watchPage(page);
   await recordCspViolations(page);
   const response = await page.goto(server.url);
@@ -71,10 +67,6 @@ test('the built app reaches its first map idle under the strict policy with no v
 });
 
 test('the embed layout works under the strict policy too', async ({ page }) => {
-  // KNOWN GAP (issue 7 report): zod 4 probes `new Function('')` when its first object schema is
-  // built, which this policy reports as an eval violation. Fix: `z.config({ jitless: true })` before
-  // any schema module runs (e.g. a module imported first by src/main.tsx); then remove this line.
-  test.fail(true, 'zod eval probe until z.config({ jitless: true }) lands');
   const watch = watchPage(page);
   await recordCspViolations(page);
   await openAppAt(page, `${server.url}?embed=1&lang=en`);
