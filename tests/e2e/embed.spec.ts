@@ -55,9 +55,17 @@ test('in the embed, the wheel scrolls the article until the reader holds Ctrl (c
   expect(await page.evaluate(() => window.__cdmzMap?.cooperativeGestures.isEnabled())).toBe(true);
   const zoom0 = await mapZoom(page);
   const box = (await page.getByTestId('map').boundingBox())!;
+  // MapLibre shows its hint only for a moment, so count its "prevented" events instead of
+  // catching the hint on screen.
+  await page.evaluate(() => {
+    const w = window as unknown as { __prevented: number };
+    w.__prevented = 0;
+    window.__cdmzMap?.on('cooperativegestureprevented', () => (w.__prevented += 1));
+  });
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.wheel(0, -400);
-  await expect(page.locator('.maplibregl-cooperative-gesture-screen.maplibregl-show')).toContainText('Ctrl');
+  await page.waitForFunction(() => (window as unknown as { __prevented: number }).__prevented > 0);
+  await expect(page.locator('.maplibregl-cooperative-gesture-screen')).toContainText('Ctrl', { useInnerText: false });
   expect(await mapZoom(page)).toBe(zoom0);
   await page.keyboard.down('Control');
   await page.mouse.wheel(0, -400);
