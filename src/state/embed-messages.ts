@@ -66,6 +66,10 @@ export function parseSetMessage(data: unknown): Partial<UrlState> | null {
       }
       const raws = rawFieldText(key, value);
       const parsed = raws === null ? undefined : parseUrlField(key, raws);
+      // A list that names items of which none is known is garbage, not "no filter": ignore it
+      // rather than clear the embedding page's filter (`cat: []`, `cat: ''` or null do clear it).
+      const namedItems = raws !== null && LIST_KEYS.has(key) && raws.some((r) => r.split(',').some((item) => item.trim() !== ''));
+      if (namedItems && Array.isArray(parsed) && parsed.length === 0) continue;
       if (parsed !== undefined) patch[key] = parsed;
     }
     return patch as Partial<UrlState>;

@@ -144,10 +144,9 @@ describe('garbage cdmz:set messages', () => {
     });
   }
 
-  // KNOWN GAP (issue 7 report): parseSetMessage turns `cat: '<garbage>'` into `cat: []`, which clears
-  // an active filter. Fix in src/state/embed-messages.ts: for list keys, ignore the field when the raw
-  // text has items but none survives parsing; then drop `.fails`.
-  it.fails('a list field holding only unknown values is ignored, not applied as "no filter"', () => {
+  // Was a known gap (issue 7 report): `cat: '<garbage>'` became `cat: []` and cleared an active
+  // filter; fixed in src/state/embed-messages.ts (helper-7, issue 6).
+  it('a list field holding only unknown values is ignored, not applied as "no filter"', () => {
     // `cat: '<img …>'` must not clear an active category filter in the embedding page.
     for (const state of [{ cat: '<img src=x onerror=alert(1)>' }, { status: 'nonsense' }, { city: ['nowhere'] }, { county: 'abc' }]) {
       expect(parseSetMessage({ type: 'cdmz:set', state }), JSON.stringify(state)).toEqual({});
