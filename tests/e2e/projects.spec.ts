@@ -52,9 +52,10 @@ test('moving the slider changes what the map shows', async ({ page }) => {
 });
 
 test('selecting a project on the map opens its details', async ({ page }) => {
-  await openApp(page, '?date=2024-10-01');
+  // Zoomed in on the line (camera in the hash, as MapLibre writes it) so projects do not crowd.
+  await openApp(page, '?date=2024-10-01#10/30.2/104.55');
   await waitForMapSettled(page);
-  // A vertex of the Ziyang line where no other project is drawn on top, projected to the screen.
+  // A vertex of the Ziyang line where it is the topmost project, projected to the screen.
   const point = await page.evaluate(() => {
     const map = window.__cdmzMap;
     if (!map) return null;
@@ -65,8 +66,9 @@ test('selecting a project on the map opens its details', async ({ page }) => {
       for (const c of coords) {
         const p = map.project(c as [number, number]);
         if (p.x < 0 || p.y < 0 || p.x > box.width || p.y > box.height) continue;
-        const hits = map.queryRenderedFeatures([[p.x - 6, p.y - 6], [p.x + 6, p.y + 6]], { layers });
-        if (hits.length > 0 && hits.every((h) => h.properties?.id === 'ziyang-line')) return { x: box.left + p.x, y: box.top + p.y };
+        const hits = map.queryRenderedFeatures([[p.x - 4, p.y - 4], [p.x + 4, p.y + 4]], { layers });
+        const onCanvas = document.elementFromPoint(box.left + p.x, box.top + p.y) === map.getCanvas();
+        if (onCanvas && hits[0]?.properties?.id === 'ziyang-line') return { x: box.left + p.x, y: box.top + p.y };
       }
     }
     return null;
