@@ -3,12 +3,10 @@
  * time and knows whether a map is there to draw.
  */
 import { useState, useSyncExternalStore } from 'react';
-import { downloadMapPicture } from '../map/export-picture';
 import { currentMap, onMapChange } from '../map/map-handle';
 import { webglSupport } from '../map/webgl-support';
 import { PictureExport } from '../panels/picture-export';
 import { useAppStoreApi } from '../state/store-context';
-import { buildPictureSpec } from './picture-spec';
 
 /** True while a ready map is published by the map view. */
 export function useMapReady(): boolean {
@@ -28,7 +26,11 @@ export function PictureTools({ className }: { className?: string }) {
       className={className}
       available={ready}
       mapImpossible={noWebgl}
-      onExport={(scale) => downloadMapPicture(buildPictureSpec(store.getState(), scale))}
+      onExport={async (scale) => {
+        // The picture composer is loaded on the first export, not with the page.
+        const [{ downloadMapPicture }, { buildPictureSpec }] = await Promise.all([import('../map/export-picture'), import('./picture-spec')]);
+        return downloadMapPicture(buildPictureSpec(store.getState(), scale));
+      }}
     />
   );
 }
