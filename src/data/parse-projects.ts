@@ -54,13 +54,45 @@ export function zodIssues(file: string, id: string, error: z.core.$ZodError): Da
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Every numeric position inside a GeoJSON coordinates array, with its path. */
-function positions(coords: unknown, path: (string | number)[], out: { pos: Position; path: (string | number)[] }[]): void {
+/** Deepest nesting of positions in GeoJSON (MultiPolygon: polygons → rings → positions). */
+const MAX_POSITION_DEPTH = 3;
+
+function positions(coords: unknown, path: (string | number)[], out: { pos: Position; path: (string | number)[] }[], depth = 0): void {
   if (!Array.isArray(coords)) return;
   if (coords.length >= 2 && coords.every((v) => typeof v === 'number')) {
     if ((coords as number[]).every(Number.isFinite)) out.push({ pos: coords as Position, path });
     return;
   }
-  coords.forEach((c, i) => positions(c, [...path, i], out));
+  // Deeper nesting is malformed (the schema reports it); stopping here keeps a hostile file
+  // nested thousands of levels deep from overflowing the stack.
+  if (depth >= MAX_POSITION_DEPTH) return;
+  coords.forEach((c, i) => positions(c, [...path, i], out, depth + 1));
+}
+
+/** A surveyed station must lie on its surveyed line: a GCJ-02 copy sits 300–600 m off it. */
+export const STATION_MAX_OFF_LINE_M = 150;
+
+/** Metres from a station to the nearest part of its line; null when the line has no usable segment. */
+function stationOffLineM(station: Position, coordinates: unknown): number | null {
+  const found: { pos: Position; path: (string | number)[] }[] = [];
+  const lines: Position[][] = [];
+  if (Array.isArray(coordinates) && Array.isArray(coordinates[0]) && Array.isArray((coordinates[0] as unknown[])[0])) {
+    for (const part of coordinates as unknown[]) {
+      const pts: typeof found = [];
+      positions(part, [], pts, 1);
+      lines.push(pts.map((p) => p.pos));
+    }
+  } else {
+    positions(coordinates, [], found, 1);
+    lines.push(found.map((p) => p.pos));
+  }
+  let best: number | null = null;
+  for (const line of lines) {
+    if (line.length < 2) continue;
+    const m = turf.pointToLineDistance(turf.point(station), turf.lineString(line), { units: 'meters' });
+    if (best === null || m < best) best = m;
+  }
+  return best;
 }
 
 /** Cross-field and cross-file rules, on the raw object so they run even when a field is malformed. */
@@ -105,6 +137,12 @@ function crossChecks(raw: Record<string, unknown>, file: string, id: string, sou
     if (isRecord(s) && Array.isArray(s.coord) && s.coord.length === 2 && s.coord.every((v) => typeof v === 'number' && Number.isFinite(v))) {
       const where = region.locate(s.coord as Position);
       if (where) add(`stations[${i}].coord`, where);
+      else if (s.accuracy === 'surveyed' && isRecord(raw.geometry) && (raw.geometry.type === 'LineString' || raw.geometry.type === 'MultiLineString')) {
+        const offM = stationOffLineM(s.coord as Position, raw.geometry.coordinates);
+        if (offM !== null && offM > STATION_MAX_OFF_LINE_M) {
+          add(`stations[${i}].coord`, `${Math.round(offM)} m off its line (a surveyed station lies within ${STATION_MAX_OFF_LINE_M} m; a GCJ-02 copy is 300–600 m off)`);
+        }
+      }
     }
   });
 
