@@ -3,13 +3,12 @@
  * d3-scale, the export builders) load after the shell, keeping the first-load script small.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { MAP_IDLE_EVENT } from '../map/map-handle';
-import { webglSupport } from '../map/webgl-support';
+import { MAP_IDLE_EVENT, mapFailed } from '../map/map-handle';
 import { useAppStore } from '../state/store-context';
 
 /** True once the map has first been idle (or cannot draw at all): then load the extras. */
 function useAfterFirstView(): boolean {
-  const [ready, setReady] = useState(() => window.__mapIdle !== undefined || !webglSupport());
+  const [ready, setReady] = useState(() => window.__mapIdle !== undefined || mapFailed());
   useEffect(() => {
     if (ready) return;
     const done = () => setReady(true);

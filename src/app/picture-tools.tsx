@@ -2,9 +2,8 @@
  * Wires the picture buttons (panels/) to the map module's exporter: reads the store at click
  * time and knows whether a map is there to draw.
  */
-import { useState, useSyncExternalStore } from 'react';
-import { currentMap, onMapChange } from '../map/map-handle';
-import { webglSupport } from '../map/webgl-support';
+import { useSyncExternalStore } from 'react';
+import { currentMap, mapFailed, onMapChange } from '../map/map-handle';
 import { PictureExport } from '../panels/picture-export';
 import { useAppStoreApi } from '../state/store-context';
 
@@ -19,8 +18,8 @@ export function useMapReady(): boolean {
 export function PictureTools({ className }: { className?: string }) {
   const store = useAppStoreApi();
   const ready = useMapReady();
-  // Checked once: without WebGL the map never comes, and the buttons say so.
-  const [noWebgl] = useState(() => !webglSupport());
+  // Without WebGL (or base data) the map never comes, and the buttons say so.
+  const noWebgl = useSyncExternalStore((notify) => onMapChange(() => notify()), mapFailed);
   return (
     <PictureExport
       className={className}

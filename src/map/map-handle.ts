@@ -14,12 +14,28 @@ declare global {
 export const MAP_IDLE_EVENT = 'cdmz:map-idle';
 
 let current: MlMap | null = null;
+let failed = false;
 const listeners = new Set<(map: MlMap | null) => void>();
 
 export function publishMap(map: MlMap | null): void {
   current = map;
   window.__cdmzMap = map;
   for (const l of listeners) l(map);
+}
+
+/**
+ * The map cannot be drawn at all (no WebGL 2, or no base data). Tells the listeners and the
+ * code waiting for the first idle, which will then never come.
+ */
+export function publishMapFailure(): void {
+  failed = true;
+  for (const l of listeners) l(null);
+  window.dispatchEvent(new Event(MAP_IDLE_EVENT));
+}
+
+/** True once the map has given up (see `publishMapFailure`). */
+export function mapFailed(): boolean {
+  return failed;
 }
 
 /** The ready map, or null (no WebGL, not loaded yet). */

@@ -20,9 +20,8 @@ import { BASE_ATTRIBUTION, baseStyle, labelLayers, nameExpression } from './base
 import { LAYER_IDS, PROJECT_LAYER_IDS, SOURCE_IDS } from './layer-ids';
 import { overlayLayers, projectLayers } from './project-layers';
 import { projectFeatures, projectFeaturesKey } from './project-features';
-import { MAP_IDLE_EVENT, publishMap } from './map-handle';
+import { MAP_IDLE_EVENT, publishMap, publishMapFailure } from './map-handle';
 import { mapLocale } from './map-locale';
-import { webglSupport } from './webgl-support';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -118,7 +117,7 @@ type MapPhase = { kind: 'starting' } | { kind: 'ready'; map: MlMap } | { kind: '
 
 export function MapView({ baseMap, initialBounds }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
-  const [phase, setPhase] = useState<MapPhase>(() => (webglSupport() ? { kind: 'starting' } : { kind: 'failed', reason: 'webgl' }));
+  const [phase, setPhase] = useState<MapPhase>({ kind: 'starting' });
   const store = useAppStoreApi();
   const lang = useAppStore((s) => s.lang);
   const embed = useAppStore((s) => s.embed);
@@ -147,7 +146,7 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
       if (cancelled) return;
       if (!base.ok) {
         setPhase({ kind: 'failed', reason: 'base' });
-        window.dispatchEvent(new Event(MAP_IDLE_EVENT));
+        publishMapFailure();
         return;
       }
       const initialLang = store.getState().lang;
@@ -170,8 +169,11 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
           canvasContextAttributes: { preserveDrawingBuffer: true },
         });
       } catch (e) {
+        // MapLibre throws when the browser gives it no WebGL 2 context. No separate probe is
+        // made beforehand: a throwaway context costs close to a second in software rendering.
         console.warn('CDMZ Atlas: the map could not start', e);
         setPhase({ kind: 'failed', reason: 'webgl' });
+        publishMapFailure();
         return;
       }
       created = m;
