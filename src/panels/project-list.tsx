@@ -5,7 +5,7 @@
  * Sortable by name, status, progress, and — with a corridor chosen — distance and chainage.
  * Projects without a published location are listed and marked. Real buttons throughout.
  */
-import { memo, useEffect, useId, useRef, type CSSProperties } from 'react';
+import { memo, useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import { effectiveSort, SORT_KEYS, type ProjectSort, type SortKey } from '../domain/sort-projects';
 import { corridorChainageKm, corridorDistanceKm } from '../domain/filter-projects';
 import type { Project, ProjectAnalysis } from '../domain/types';
@@ -114,6 +114,17 @@ function SortControls({ lang, sort, corridorId }: { lang: Lang; sort: ProjectSor
   );
 }
 
+/** Rows rendered per page of the list. */
+export const LIST_PAGE_SIZE = 200;
+
+/** The first `limit` projects, plus the selected one when it is further down. */
+export function shownProjects<T extends { id: string }>(projects: readonly T[], limit: number, selectedId: string | null): readonly T[] {
+  if (projects.length <= limit) return projects;
+  const head = projects.slice(0, limit);
+  const selected = selectedId === null ? undefined : projects.find((p, i) => i >= limit && p.id === selectedId);
+  return selected ? [...head, selected] : head;
+}
+
 export function ProjectList() {
   const lang = useAppStore((s) => s.lang);
   const projects = useAppStore(selectSortedVisibleProjects);
@@ -125,6 +136,9 @@ export function ProjectList() {
   const hoveredId = useAppStore((s) => s.hoveredId);
   const listRef = useRef<HTMLUListElement>(null);
   const id = useId();
+  // Long lists (thousands of projects) render in pages, so a filter or date change re-renders a
+  // bounded number of rows; the selected project is always rendered.
+  const [limit, setLimit] = useState(LIST_PAGE_SIZE);
 
   // A selection made on the map: bring it into view in the list (without stealing focus).
   useEffect(() => {
@@ -152,7 +166,7 @@ export function ProjectList() {
         <p className="project-list__empty">{translate(lang, 'list.empty')}</p>
       ) : (
         <ul ref={listRef} className="project-list__items">
-          {projects.map((p) => (
+          {shownProjects(projects, limit, selectedId).map((p) => (
             <ProjectItem
               key={p.id}
               project={p}
@@ -166,6 +180,11 @@ export function ProjectList() {
           ))}
         </ul>
       )}
+      {projects.length > limit ? (
+        <button type="button" className="button project-list__more" onClick={() => setLimit(limit + LIST_PAGE_SIZE)}>
+          {translate(lang, 'list.more', { n: Math.min(LIST_PAGE_SIZE, projects.length - limit), total: projects.length })}
+        </button>
+      ) : null}
     </section>
   );
 }
