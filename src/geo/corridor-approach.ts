@@ -4,6 +4,7 @@ import { geodesicDistanceKm } from './geodesic-distance-km';
 import { kmPerDegreeLat, kmPerDegreeLon } from './wgs84-scale';
 import { geometryParts, type GeometryParts } from './geometry-parts';
 import { segmentContactT } from './segment-contact';
+import { bboxOfPositions } from './bbox-of-positions';
 
 /** How a geometry relates to a corridor centre line. */
 export interface CorridorApproach {
@@ -40,27 +41,12 @@ function prepareLine(line: LineString): PreparedLine {
   for (let i = 1; i < coords.length; i++) {
     cumKm.push((cumKm[i - 1] as number) + geodesicDistanceKm(coords[i - 1] as Position, coords[i] as Position));
   }
-  const segBoxes = coords.slice(1).map((b, i) => bboxOf([coords[i] as Position, b]));
-  const p: PreparedLine = { coords, cumKm, segBoxes, bbox: bboxOf(coords) };
+  const segBoxes = coords.slice(1).map((b, i) => bboxOfPositions([coords[i] as Position, b]));
+  const p: PreparedLine = { coords, cumKm, segBoxes, bbox: bboxOfPositions(coords) };
   prepared.set(line, p);
   return p;
 }
 
-function bboxOf(points: Position[]): [number, number, number, number] {
-  let w = Infinity;
-  let s = Infinity;
-  let e = -Infinity;
-  let n = -Infinity;
-  for (const p of points) {
-    const x = p[0] as number;
-    const y = p[1] as number;
-    if (x < w) w = x;
-    if (x > e) e = x;
-    if (y < s) s = y;
-    if (y > n) n = y;
-  }
-  return [w, s, e, n];
-}
 
 function lerp(a: Position, b: Position, t: number): Position {
   const ax = a[0] as number;

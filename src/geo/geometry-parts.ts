@@ -1,4 +1,5 @@
 import type { Geometry, Position } from 'geojson';
+import { bboxOfPositions } from './bbox-of-positions';
 
 /** A geometry broken into what distance and contact tests need. */
 export interface GeometryParts {
@@ -27,15 +28,7 @@ export function geometryParts(geometry: Geometry): GeometryParts {
   if (cached) return cached;
   const parts: GeometryParts = { vertices: [], segments: [], polygons: [], bbox: [Infinity, Infinity, -Infinity, -Infinity] };
   addGeometry(parts, geometry);
-  const box = parts.bbox;
-  for (const p of parts.vertices) {
-    const x = p[0] as number;
-    const y = p[1] as number;
-    if (x < box[0]) box[0] = x;
-    if (y < box[1]) box[1] = y;
-    if (x > box[2]) box[2] = x;
-    if (y > box[3]) box[3] = y;
-  }
+  parts.bbox = bboxOfPositions(parts.vertices);
   cache.set(geometry, parts);
   return parts;
 }

@@ -2,8 +2,9 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { geometryParts } from './geometry-parts';
 import { segmentContactT } from './segment-contact';
+import { bboxOfPositions, type Bbox } from './bbox-of-positions';
 
-type Box = [number, number, number, number];
+type Box = Bbox;
 
 interface PreparedZone {
   bbox: Box;
@@ -15,18 +16,6 @@ interface PreparedZone {
 
 const zones = new WeakMap<Polygon | MultiPolygon, PreparedZone>();
 
-function boxOf(points: readonly Position[]): Box {
-  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const p of points) {
-    const x = p[0] as number;
-    const y = p[1] as number;
-    if (x < box[0]) box[0] = x;
-    if (y < box[1]) box[1] = y;
-    if (x > box[2]) box[2] = x;
-    if (y > box[3]) box[3] = y;
-  }
-  return box;
-}
 
 const overlap = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 const inBox = (p: Position, b: Box) => (p[0] as number) >= b[0] && (p[0] as number) <= b[2] && (p[1] as number) >= b[1] && (p[1] as number) <= b[3];
@@ -42,12 +31,12 @@ function prepareZone(zone: Polygon | MultiPolygon): PreparedZone {
       for (let i = 0; i + 1 < ring.length; i++) {
         const a = ring[i] as Position;
         const b = ring[i + 1] as Position;
-        segments.push({ a, b, box: boxOf([a, b]) });
+        segments.push({ a, b, box: bboxOfPositions([a, b]) });
       }
       all.push(...ring);
     }
   }
-  const z: PreparedZone = { bbox: boxOf(all), segments, outerVertices: polys.map((r) => r[0]?.[0]).filter((p): p is Position => p !== undefined) };
+  const z: PreparedZone = { bbox: bboxOfPositions(all), segments, outerVertices: polys.map((r) => r[0]?.[0]).filter((p): p is Position => p !== undefined) };
   zones.set(zone, z);
   return z;
 }
@@ -79,7 +68,7 @@ export function zoneMembership(geometry: Geometry, zonePolygon: Polygon | MultiP
   if (shape.segments.length === 0) return false;
   const near = zone.segments.filter((s) => overlap(s.box, shape.bbox as Box));
   for (const [c, d] of shape.segments) {
-    const box = boxOf([c, d]);
+    const box = bboxOfPositions([c, d]);
     for (const s of near) {
       if (overlap(s.box, box) && segmentContactT(c, d, s.a, s.b) !== null) return true;
     }
