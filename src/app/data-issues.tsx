@@ -3,8 +3,19 @@
  * The rest of the app keeps working with what was valid.
  */
 import { formatDataIssue } from '../data/parse-projects';
+import type { DataIssue } from '../domain/types';
 import { translate } from '../i18n/translate';
 import { useAppStore } from '../state/store-context';
+
+function IssueList({ issues }: { issues: readonly DataIssue[] }) {
+  return (
+    <ul>
+      {issues.map((issue, i) => (
+        <li key={i}>{formatDataIssue(issue)}</li>
+      ))}
+    </ul>
+  );
+}
 
 export function DataIssues() {
   const lang = useAppStore((s) => s.lang);
@@ -18,21 +29,13 @@ export function DataIssues() {
       {errors.length ? (
         <div role="alert" className="data-issues__error">
           <strong>{translate(lang, 'app.dataError')}</strong>
-          <ul>
-            {errors.map((e, i) => (
-              <li key={i}>{formatDataIssue(e)}</li>
-            ))}
-          </ul>
+          <IssueList issues={errors} />
         </div>
       ) : null}
       {warnings.length ? (
         <details className="data-issues__warnings">
           <summary>{translate(lang, 'app.dataWarnings', { n: warnings.length })}</summary>
-          <ul>
-            {warnings.map((w, i) => (
-              <li key={i}>{formatDataIssue(w)}</li>
-            ))}
-          </ul>
+          <IssueList issues={warnings} />
         </details>
       ) : null}
     </div>

@@ -2,7 +2,7 @@
  * Panels a first view does not need at once (the details of a selection, the summary bars with
  * d3-scale, the export builders) load after the shell, keeping the first-load script small.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { MAP_IDLE_EVENT, mapFailed } from '../map/map-handle';
 import { useAppStore } from '../state/store-context';
 
@@ -33,20 +33,20 @@ export function LazyDetailPanel() {
   );
 }
 
-export function LazyStatusSummary() {
+/** A panel loaded once the first view is done; renders nothing before. */
+function AfterFirstView({ children }: { children: ReactNode }) {
   if (!useAfterFirstView()) return null;
-  return (
-    <Suspense fallback={null}>
-      <StatusSummary />
-    </Suspense>
-  );
+  return <Suspense fallback={null}>{children}</Suspense>;
 }
 
-export function LazyExportButtons() {
-  if (!useAfterFirstView()) return null;
-  return (
-    <Suspense fallback={null}>
-      <ExportButtons />
-    </Suspense>
-  );
-}
+export const LazyStatusSummary = () => (
+  <AfterFirstView>
+    <StatusSummary />
+  </AfterFirstView>
+);
+
+export const LazyExportButtons = () => (
+  <AfterFirstView>
+    <ExportButtons />
+  </AfterFirstView>
+);

@@ -22,6 +22,7 @@ import { overlayLayers, projectLayers } from './project-layers';
 import { projectFeatures, projectFeaturesKey } from './project-features';
 import { MAP_IDLE_EVENT, publishMap, publishMapFailure } from './map-handle';
 import { mapLocale } from './map-locale';
+import { geometryParts } from '../geo/geometry-parts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -92,19 +93,22 @@ function stationCollection(atlas: Atlas): FeatureCollection {
   return { type: 'FeatureCollection', features };
 }
 
-/** Bounding box of a project's geometry (for "fly there"). */
+/** Bounding box of a project's geometry (for "fly there"); the analysis has already decomposed it. */
 function projectBounds(p: Project): [number, number, number, number] | null {
   if (!p.geometry) return null;
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  const walk = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number') {
-      minX = Math.min(minX, c[0]); maxX = Math.max(maxX, c[0]);
-      minY = Math.min(minY, c[1]); maxY = Math.max(maxY, c[1]);
-    } else if (Array.isArray(c)) c.forEach(walk);
+  const box = geometryParts(p.geometry).bbox;
+  return Number.isFinite(box[0]) ? box : null;
+}
+
+/**
+ * Sets a boolean feature-state (`selected`, `hover`) on one feature and returns the effect
+ * cleanup that clears it (if the source still exists).
+ */
+function flagFeature(map: MlMap, source: string, id: string, key: 'selected' | 'hover'): () => void {
+  map.setFeatureState({ source, id }, { [key]: true });
+  return () => {
+    if (map.getSource(source)) map.setFeatureState({ source, id }, { [key]: false });
   };
-  if (p.geometry.type === 'GeometryCollection') p.geometry.geometries.forEach((g) => 'coordinates' in g && walk(g.coordinates));
-  else walk(p.geometry.coordinates);
-  return Number.isFinite(minX) ? [minX, minY, maxX, maxY] : null;
 }
 
 export interface MapViewProps {
@@ -264,7 +268,6 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
   // Selection and hover.
   useEffect(() => {
     if (!map || !atlas || !selectedId || overlaysAdded.current !== atlas) return;
-    map.setFeatureState({ source: SOURCE_IDS.projects, id: selectedId }, { selected: true });
     const p = atlas.projects.find((x) => x.id === selectedId);
     const fromMap = clickedOnMap.current;
     clickedOnMap.current = false;
@@ -273,17 +276,12 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
       const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
       map.fitBounds(b, { padding: 60, maxZoom: 11.5, animate: !reduce, duration: reduce ? 0 : 900 });
     }
-    return () => {
-      if (map.getSource(SOURCE_IDS.projects)) map.setFeatureState({ source: SOURCE_IDS.projects, id: selectedId }, { selected: false });
-    };
+    return flagFeature(map, SOURCE_IDS.projects, selectedId, 'selected');
   }, [map, atlas, selectedId]);
 
   useEffect(() => {
     if (!map || !atlas || !hoveredId || overlaysAdded.current !== atlas) return;
-    map.setFeatureState({ source: SOURCE_IDS.projects, id: hoveredId }, { hover: true });
-    return () => {
-      if (map.getSource(SOURCE_IDS.projects)) map.setFeatureState({ source: SOURCE_IDS.projects, id: hoveredId }, { hover: false });
-    };
+    return flagFeature(map, SOURCE_IDS.projects, hoveredId, 'hover');
   }, [map, atlas, hoveredId]);
 
   // Language: label text expressions only.
@@ -311,10 +309,7 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
 
   useEffect(() => {
     if (!map || !atlas || !zoneId || overlaysAdded.current !== atlas) return;
-    map.setFeatureState({ source: SOURCE_IDS.zones, id: zoneId }, { selected: true });
-    return () => {
-      if (map.getSource(SOURCE_IDS.zones)) map.setFeatureState({ source: SOURCE_IDS.zones, id: zoneId }, { selected: false });
-    };
+    return flagFeature(map, SOURCE_IDS.zones, zoneId, 'selected');
   }, [map, atlas, zoneId]);
 
   // Pointer: hover and click select the topmost visible project.
