@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import type { Plugin } from 'vite';
+import type { HtmlTagDescriptor, Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -32,14 +32,32 @@ function dataFiles(): Plugin {
         res.end(readFileSync(file));
       });
     },
-    // Start the first-view downloads while the script is parsed (same credentials mode as
-    // fetch()). Injected here so Vite does not rewrite them into hashed copies.
-    transformIndexHtml() {
-      return ['region.topo.json', 'projects.json', 'sources.json'].map((name) => ({
-        tag: 'link',
-        attrs: { rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href: `data/${name}` },
-        injectTo: 'head' as const,
-      }));
+    // Start the first-view downloads while the entry script is parsed: the data (same
+    // credentials mode as fetch(); injected here so Vite does not rewrite them into hashed
+    // copies) and, in a build, the lazily imported map chunk with MapLibre, so the browser
+    // fetches and compiles it in parallel instead of after the entry has run.
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const tags: HtmlTagDescriptor[] = ['region.topo.json', 'projects.json', 'sources.json'].map((name) => ({
+          tag: 'link',
+          attrs: { rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href: `data/${name}` },
+          injectTo: 'head',
+        }));
+        const map = Object.values(ctx.bundle ?? {}).find(
+          (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/map/map-view.tsx'),
+        );
+        if (map?.type === 'chunk') {
+          for (const file of [map.fileName, ...map.imports]) {
+            if (html.includes(`/${file}"`)) continue; // the entry and its own preloads
+            tags.push({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `./${file}` }, injectTo: 'head' });
+          }
+          for (const css of map.viteMetadata?.importedCss ?? []) {
+            tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: '', href: `./${css}` }, injectTo: 'head' });
+          }
+        }
+        return tags;
+      },
     },
     generateBundle() {
       for (const name of readdirSync(DATA_DIR)) {

@@ -13,13 +13,21 @@ import { startEmbedMessages } from './state/embed-messages';
 import { AppStoreProvider } from './state/store-context';
 import { Root } from './app/root';
 import { preloadMap } from './app/lazy-map';
+import { whenMapStarted } from './map/map-handle';
 import './app/app.css';
 
+performance.mark('cdmz:entry');
 void preloadMap();
 const store = createAppStore(parseUrlState(window.location.search));
 const dataBase = new URL('./', document.baseURI);
 const baseMap = loadBaseMap(dataBase);
-void loadAtlas(dataBase, baseMap).then((result) => store.getState().setData(result));
+void baseMap.then(() => performance.mark('cdmz:base-data'));
+// The project files are parsed once the map has started (or given up), at the latest after 3 s.
+const mapStartedOrLate = Promise.race([whenMapStarted(), new Promise((resolve) => setTimeout(resolve, 3000))]);
+void loadAtlas(dataBase, baseMap, mapStartedOrLate).then((result) => {
+  performance.mark('cdmz:atlas');
+  store.getState().setData(result);
+});
 startUrlSync(store);
 startEmbedMessages(store);
 document.documentElement.lang = store.getState().lang === 'zh' ? 'zh-CN' : 'en';

@@ -21,6 +21,7 @@ setWorkerUrl(workerUrl);
 
 const data = (name: string) => new URL(`../data/${name}`, document.baseURI).href;
 const container = document.getElementById('map') as HTMLDivElement;
+performance.mark('cdmz:map-new');
 const map = new MlMap({
   container,
   bounds: __REGION_BOUNDS__,
@@ -46,6 +47,8 @@ const map = new MlMap({
     ],
   },
 });
+performance.mark('cdmz:map-created');
+map.once('load', () => performance.mark('cdmz:map-load'));
 map.once('idle', () => {
   window.__mapIdle = performance.now();
   container.setAttribute('data-map-idle', 'true');

@@ -13,6 +13,7 @@ import { selectAsOfDate, selectUrlState } from '../state/selectors';
 import { useAppStore } from '../state/store-context';
 import { serializeUrlState } from '../state/url-codec';
 import { LazyMap } from './lazy-map';
+import { useAfterFirstView } from './lazy-panels';
 import { PictureTools } from './picture-tools';
 import { REGION_BOUNDS } from './region-bounds';
 
@@ -21,6 +22,7 @@ export function EmbedApp({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
   const asOf = useAppStore(selectAsOfDate);
   const urlState = useAppStore(selectUrlState);
   const dataStatus = useAppStore((s) => s.dataStatus);
+  const firstViewDone = useAfterFirstView();
   const query = serializeUrlState({ ...urlState, embed: false });
   const fullHref = `./${query ? `?${query}` : ''}${window.location.hash}`;
   return (
@@ -33,9 +35,11 @@ export function EmbedApp({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
       </header>
       <main className="embed__map">
         <LazyMap baseMap={baseMap} initialBounds={REGION_BOUNDS} />
-        <div className="embed__legend">
-          <Legend compact />
-        </div>
+        {firstViewDone ? (
+          <div className="embed__legend">
+            <Legend compact />
+          </div>
+        ) : null}
       </main>
       <footer className="embed__footer">
         <p className="embed__sources">{translate(lang, 'embed.sources')}</p>

@@ -1,13 +1,16 @@
 /**
- * Panels a first view does not need at once (the details of a selection, the summary bars with
- * d3-scale, the export builders) load after the shell, keeping the first-load script small.
+ * The map's first view comes first: the panels that fill the side bar and the map's corners
+ * (filters, list, legend, slider) render once the map has first been idle, or has given up, so
+ * their rendering does not compete with MapLibre's start on the main thread. Panels a first view
+ * does not need at all (the details of a selection, the summary bars with d3-scale, the export
+ * builders) are also split out of the first-load script.
  */
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { MAP_IDLE_EVENT, mapFailed } from '../map/map-handle';
 import { useAppStore } from '../state/store-context';
 
-/** True once the map has first been idle (or cannot draw at all): then load the extras. */
-function useAfterFirstView(): boolean {
+/** True once the map has first been idle (or cannot draw at all): then render the rest. */
+export function useAfterFirstView(): boolean {
   const [ready, setReady] = useState(() => window.__mapIdle !== undefined || mapFailed());
   useEffect(() => {
     if (ready) return;
@@ -33,8 +36,8 @@ export function LazyDetailPanel() {
   );
 }
 
-/** A panel loaded once the first view is done; renders nothing before. */
-function AfterFirstView({ children }: { children: ReactNode }) {
+/** Children rendered (and lazy ones loaded) once the first view is done; nothing before. */
+export function AfterFirstView({ children }: { children: ReactNode }) {
   if (!useAfterFirstView()) return null;
   return <Suspense fallback={null}>{children}</Suspense>;
 }

@@ -20,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   'map.label': 'Map',
   'map.noWebgl': 'This browser cannot show the map (no WebGL). The project list, filters and details still work.',
   'map.baseFailed': 'The base map data could not be loaded, so the map is unavailable. The list, filters and details still work.',
+  'map.codeFailed': 'The map code could not be loaded, so the map is unavailable. The list, filters and details still work; reload the page to try again.',
   'status.planned': 'Planned',
   'status.preparatory': 'Preparatory',
   'status.under-construction': 'Under construction',

@@ -23,6 +23,7 @@ export const zh = {
   'map.label': '地图',
   'map.noWebgl': '此浏览器无法显示地图（不支持 WebGL）。项目列表、筛选和详情仍可使用。',
   'map.baseFailed': '底图数据无法加载，地图暂不可用。项目列表、筛选和详情仍可使用。',
+  'map.codeFailed': '地图程序无法加载，地图暂不可用。项目列表、筛选和详情仍可使用；请刷新页面重试。',
   'status.planned': '规划',
   'status.preparatory': '前期准备',
   'status.under-construction': '在建',

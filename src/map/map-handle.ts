@@ -15,6 +15,10 @@ export const MAP_IDLE_EVENT = 'cdmz:map-idle';
 
 let current: MlMap | null = null;
 let failed = false;
+let markStarted: () => void = () => {};
+const started = new Promise<void>((resolve) => {
+  markStarted = resolve;
+});
 const listeners = new Set<(map: MlMap | null) => void>();
 
 export function publishMap(map: MlMap | null): void {
@@ -29,8 +33,22 @@ export function publishMap(map: MlMap | null): void {
  */
 export function publishMapFailure(): void {
   failed = true;
+  markStarted();
   for (const l of listeners) l(null);
   window.dispatchEvent(new Event(MAP_IDLE_EVENT));
+}
+
+/**
+ * The map has been constructed (its WebGL context exists and its worker is loading the base
+ * data). Work that can wait — parsing the project files — waits for this, so the map starts first.
+ */
+export function publishMapStarted(): void {
+  markStarted();
+}
+
+/** Resolves once the map has been constructed or has given up. */
+export function whenMapStarted(): Promise<void> {
+  return started;
 }
 
 /** True once the map has given up (see `publishMapFailure`). */

@@ -16,15 +16,16 @@ import { useAppStore, useAppStoreApi } from '../state/store-context';
 import { selectAsOfDate, selectVisibleIds, projectStateCached } from '../state/selectors';
 import { drawCategorySymbol, symbolImageId } from '../theme/category-symbol';
 import type { BaseMapResult } from '../data/load-base-map';
-import { BASE_ATTRIBUTION, baseStyle, labelLayers, nameExpression } from './base-style';
+import { BASE_ATTRIBUTION, baseStyle, labelLayers } from './base-style';
 import { LAYER_IDS, PROJECT_LAYER_IDS, SOURCE_IDS } from './layer-ids';
 import { overlayLayers, projectLayers } from './project-layers';
 import { projectFeatures, projectFeaturesKey } from './project-features';
-import { MAP_IDLE_EVENT, publishMap, publishMapFailure } from './map-handle';
+import { MAP_IDLE_EVENT, publishMap, publishMapFailure, publishMapStarted } from './map-handle';
 import { mapLocale } from './map-locale';
 import { geometryParts } from '../geo/geometry-parts';
 
 maplibregl.setWorkerUrl(workerUrl);
+performance.mark('cdmz:map-code');
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const SYMBOL_PX = 22;
@@ -156,6 +157,7 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
       const initialLang = store.getState().lang;
       const hasHash = /^#[\d.]+\/[-\d.]+\/[-\d.]+/.test(window.location.hash);
       let m: MlMap;
+      performance.mark('cdmz:map-new');
       try {
         m = new maplibregl.Map({
           container: el,
@@ -181,11 +183,16 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
         return;
       }
       created = m;
+      performance.mark('cdmz:map-created');
+      publishMapStarted();
       m.touchZoomRotate.disableRotation();
       m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
       m.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
-      m.on('load', () => {
+      // 'style.load' (a frame after the constructor), not 'load' (after the first tiles are
+      // drawn): overlays and projects added now are tiled and drawn in the same first pass.
+      m.once('style.load', () => {
         if (cancelled) return;
+        performance.mark('cdmz:map-load');
         if (ONLINE_STYLE) {
           // An online basemap is an explicit option: our region layers go on top of it.
           const offline = baseStyle(base.value, initialLang);
@@ -241,6 +248,7 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
     for (const layer of layers) if (!map.getLayer(layer.id)) map.addLayer(layer, before);
     featuresKey.current = '';
     hiddenIds.current = new Set();
+    performance.mark('cdmz:overlays');
   }, [map, atlas, store]);
 
   // Project features on the date: new data only when something drawn changes.
@@ -289,7 +297,8 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
     if (!map) return;
     for (const layer of [...labelLayers(lang), ...projectLayers(lang), ...overlayLayers(lang, null)]) {
       if (layer.type !== 'symbol' || !map.getLayer(layer.id)) continue;
-      if (layer.layout && 'text-field' in layer.layout) map.setLayoutProperty(layer.id, 'text-field', nameExpression(lang));
+      const text = layer.layout?.['text-field'];
+      if (text !== undefined) map.setLayoutProperty(layer.id, 'text-field', text);
     }
   }, [map, lang]);
 

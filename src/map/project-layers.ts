@@ -119,7 +119,9 @@ export function projectLayers(lang: Lang): LayerSpecification[] {
         'icon-size': ['interpolate', ['linear'], ['zoom'], 6, 0.8, 11, 1.1],
         'icon-allow-overlap': true,
         'icon-ignore-placement': false,
-        'text-field': nameExpression(lang),
+        // Names from tile zoom 9 only (shown from 9.5 by the opacity below): below that no
+        // glyph is laid out or rasterised for labels nobody sees.
+        'text-field': ['step', ['zoom'], '', 9, nameExpression(lang)],
         'text-font': FONT_STACK,
         'text-size': 11,
         'text-offset': [0, 1.3],

@@ -17,6 +17,35 @@ const toIso = (day: number): string => new Date(day * DAY_MS).toISOString().slic
 /** Milliseconds between steps while playing. */
 const PLAY_STEP_MS = 1200;
 
+/**
+ * The slider's frame while the data load: same rows and controls (disabled), so the map above it
+ * keeps its size when the real slider replaces it (a resize redraws the whole map).
+ */
+export function DateSliderSkeleton() {
+  const lang = useAppStore((s) => s.lang);
+  return (
+    <div className="date-slider date-slider--skeleton" aria-hidden="true" data-testid="date-slider-skeleton">
+      <div className="date-slider__row">
+        <button type="button" className="button date-slider__play" disabled tabIndex={-1}>
+          <span aria-hidden="true">▶</span> {translate(lang, 'slider.play')}
+        </button>
+        <span className="date-slider__label">{translate(lang, 'slider.label')}</span>
+        <span className="date-slider__value">{translate(lang, 'app.loading')}</span>
+        <button type="button" className="button button--quiet" disabled tabIndex={-1}>
+          {translate(lang, 'slider.latest')}
+        </button>
+      </div>
+      <div className="date-slider__track">
+        <input type="range" disabled tabIndex={-1} min={0} max={1} value={1} readOnly />
+        <div className="date-slider__ticks" />
+        <div className="date-slider__ends">
+          <span>{'\u00a0'}</span>
+        </div>
+      </div>
+    </div>
+  );
+}
+
 export function DateSlider() {
   const store = useAppStoreApi();
   const atlas = useAppStore((s) => s.atlas);
@@ -57,7 +86,8 @@ export function DateSlider() {
     };
   }, [playing, model, store]);
 
-  if (!model || !asOf) return null;
+  const loading = useAppStore((s) => s.dataStatus === 'loading');
+  if (!model || !asOf) return loading ? <DateSliderSkeleton /> : null;
   const value = Math.min(model.end, Math.max(model.start, toDay(asOf)));
   const span = Math.max(1, model.end - model.start);
   const label = translate(lang, 'slider.value', { date: formatDate(lang, toIso(value)) });
