@@ -1,7 +1,8 @@
 /**
  * Project, corridor and zone layers as data: a pure function of the language (and the chosen
  * corridor band). State reaches them as feature-state (`hidden`, `hover`, `selected`) and as
- * the `status`/`part` properties written by `projectFeatures` when the date changes.
+ * the `status`/`part` properties written by `projectFeatures` when the date changes. All their
+ * lines share one GPU program and their fills the region fill's (see `per-feature.ts`).
  */
 import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { CATEGORIES, GEOMETRY_ACCURACY, STATUSES } from '../domain/types';
@@ -9,6 +10,7 @@ import type { Lang } from '../i18n/translate';
 import { ACCURACY_STYLE, BASE_COLORS, CATEGORY_COLORS, PROGRESS_REST_OPACITY, STATUS_STYLE } from '../theme/palette';
 import { FONT_STACK, nameExpression } from './base-style';
 import { LAYER_IDS, SOURCE_IDS } from './layer-ids';
+import { perFeature, TRANSPARENT, withAlpha } from './per-feature';
 
 const hidden: ExpressionSpecification = ['boolean', ['feature-state', 'hidden'], false];
 const hot: ExpressionSpecification = [
@@ -17,9 +19,9 @@ const hot: ExpressionSpecification = [
   ['boolean', ['feature-state', 'hover'], false],
 ];
 
-function categoryColor(): ExpressionSpecification {
-  const pairs = CATEGORIES.flatMap((c) => [c, CATEGORY_COLORS[c]]);
-  return ['match', ['get', 'category'], ...pairs, '#666666'] as unknown as ExpressionSpecification;
+function categoryColor(alpha = 1): ExpressionSpecification {
+  const pairs = CATEGORIES.flatMap((c) => [c, alpha === 1 ? CATEGORY_COLORS[c] : withAlpha(CATEGORY_COLORS[c], alpha)]);
+  return ['match', ['get', 'category'], ...pairs, withAlpha('#666666', alpha)] as unknown as ExpressionSpecification;
 }
 
 function byAccuracy(pick: (a: (typeof GEOMETRY_ACCURACY)[number]) => number): ExpressionSpecification {
@@ -52,9 +54,9 @@ export function projectLayers(lang: Lang): LayerSpecification[] {
       type: 'fill',
       source: SOURCE_IDS.projects,
       filter: geomIs('Polygon'),
+      // Opacity in the colour, so this layer shares the region fill's GPU program (per-feature.ts).
       paint: {
-        'fill-color': categoryColor(),
-        'fill-opacity': ['case', hidden, 0, hot, 0.55, 0.3],
+        'fill-color': ['case', hidden, TRANSPARENT, hot, categoryColor(0.55), categoryColor(0.3)],
       },
     },
     {
@@ -67,6 +69,7 @@ export function projectLayers(lang: Lang): LayerSpecification[] {
         'line-width': ['case', hot, 3.5, 2],
         'line-dasharray': statusDash(),
         'line-opacity': ['case', hidden, 0, 1],
+        'line-blur': perFeature(0),
       },
     },
     {
@@ -79,6 +82,8 @@ export function projectLayers(lang: Lang): LayerSpecification[] {
         'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], BASE_COLORS.selection, BASE_COLORS.hover],
         'line-width': ['+', byAccuracy((a) => ACCURACY_STYLE[a].widthPx), 6],
         'line-opacity': ['case', hidden, 0, hot, 0.75, 0],
+        'line-blur': perFeature(0),
+        'line-dasharray': perFeature([1, 0]),
       },
     },
     {
@@ -155,16 +160,25 @@ export function overlayLayers(lang: Lang, band: { corridorId: string; withinKm: 
       id: LAYER_IDS.zoneFill,
       type: 'fill',
       source: SOURCE_IDS.zones,
-      paint: { 'fill-color': BASE_COLORS.zoneFill, 'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.4, 0.18] },
+      paint: {
+        'fill-color': [
+          'case',
+          ['boolean', ['feature-state', 'selected'], false],
+          withAlpha(BASE_COLORS.zoneFill, 0.4),
+          withAlpha(BASE_COLORS.zoneFill, 0.18),
+        ],
+      },
     },
     {
       id: LAYER_IDS.zoneLine,
       type: 'line',
       source: SOURCE_IDS.zones,
       paint: {
-        'line-color': BASE_COLORS.zoneLine,
+        'line-color': perFeature(BASE_COLORS.zoneLine),
         'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 2.5, 1.2],
         'line-dasharray': ['case', ['boolean', ['get', 'inferred'], false], ['literal', [2, 2]], ['literal', [1, 0]]],
+        'line-opacity': perFeature(1),
+        'line-blur': perFeature(0),
       },
     },
     {
@@ -185,10 +199,11 @@ export function overlayLayers(lang: Lang, band: { corridorId: string; withinKm: 
       source: SOURCE_IDS.corridors,
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
-        'line-color': BASE_COLORS.corridor,
+        'line-color': perFeature(BASE_COLORS.corridor),
         'line-width': ['case', ['==', ['get', 'id'], band?.corridorId ?? ''], 3, 1.5],
-        'line-opacity': 0.7,
-        'line-dasharray': ['literal', [3, 2]],
+        'line-opacity': perFeature(0.7),
+        'line-dasharray': perFeature([3, 2]),
+        'line-blur': perFeature(0),
       },
     },
     {

@@ -140,8 +140,12 @@ export function ProjectList() {
   // bounded number of rows; the selected project is always rendered.
   const [limit, setLimit] = useState(LIST_PAGE_SIZE);
 
-  // A selection made on the map: bring it into view in the list (without stealing focus).
+  // A selection made on the map: bring it into view in the list (without stealing focus). Not the
+  // selection the list mounts with (from a shared link): the detail panel above shows that one.
+  const mountedSelection = useRef(selectedId);
   useEffect(() => {
+    if (selectedId === mountedSelection.current) return;
+    mountedSelection.current = null;
     if (selectedId === null || !listRef.current) return;
     const el = [...listRef.current.querySelectorAll<HTMLElement>('[data-project-id]')].find((e) => e.dataset.projectId === selectedId);
     if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'nearest' });

@@ -4,7 +4,7 @@
  * tap targets of at least 44 px.
  */
 import { expect, test } from '@playwright/test';
-import { axeViolations, openApp, openEmbed, openEmbedDialog, waitForMapSettled } from './driver';
+import { axeViolations, openApp, openEmbed, openEmbedDialog, waitForLayoutSettled, waitForMapSettled } from './driver';
 
 test('axe finds no violations in the full layout with a project selected', async ({ page }) => {
   await openApp(page, '?sel=ziyang-line');
@@ -36,6 +36,7 @@ test('axe finds no violations on a phone, with the bottom sheet expanded', async
   await page.setViewportSize({ width: 375, height: 740 });
   await openApp(page, '?sel=ziyang-line');
   await page.getByTestId('sheet-handle').click();
+  await waitForLayoutSettled(page);
   expect(await axeViolations(page)).toEqual([]);
 });
 

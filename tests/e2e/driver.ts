@@ -193,6 +193,15 @@ export async function downloadPicture(page: Page, scale: 1 | 2): Promise<Downloa
   return { fileName: download.suggestedFilename(), ...decoded };
 }
 
+/**
+ * Waits until the panels have rendered (they follow the map's first idle) and no CSS transition
+ * or animation is running (the bottom sheet animates its height).
+ */
+export async function waitForLayoutSettled(page: Page): Promise<void> {
+  await expect(page.locator('.app-panel__loading')).toHaveCount(0);
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+}
+
 /** axe-core (WCAG 2.0–2.2 A and AA rules) on the page; returns "rule: selector" lines. */
 export async function axeViolations(page: Page): Promise<string[]> {
   const { default: AxeBuilder } = await import('@axe-core/playwright');
