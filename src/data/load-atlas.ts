@@ -51,6 +51,7 @@ export async function loadAtlas(base: URL, baseMap: Promise<BaseMapResult>, pars
   // loads and draws in parallel.
   await parseAfter?.catch(() => undefined);
   await new Promise((resolve) => setTimeout(resolve, 0));
+  performance.mark('cdmz:atlas-parse');
   const issues: DataIssue[] = [];
 
   if (!sourcesRaw.ok) return { atlas: null, issues: [asError(sourcesRaw.error)] };
@@ -88,6 +89,7 @@ export async function loadAtlas(base: URL, baseMap: Promise<BaseMapResult>, pars
   }
 
   const value: Project[] = projects.value;
+  performance.mark('cdmz:atlas-parsed');
   const atlas: Atlas = {
     projects: value,
     sources: sources.value,

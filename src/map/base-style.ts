@@ -3,7 +3,7 @@
  * background, city fills, water, county and city borders, labels. No tiles, no glyph server
  * (the style has no `glyphs`, so MapLibre draws text with the browser's local fonts), no sprite.
  */
-import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification, LineLayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { BaseMapData } from '../data/load-base-map';
 import type { Lang } from '../i18n/translate';
 import { BASE_COLORS, CITY_FILLS } from '../theme/palette';
@@ -23,6 +23,27 @@ export function nameExpression(lang: Lang): ExpressionSpecification {
   return lang === 'en' ? ['coalesce', ['get', 'name_en'], ['get', 'name_zh']] : ['get', 'name_zh'];
 }
 
+/**
+ * A solid base line whose width follows the zoom (`stops`: zoom, width, zoom, width, …). Written
+ * per feature (see per-feature.ts) so that rivers and borders share the overlays' line program.
+ */
+function baseLine(id: string, source: string, color: string, stops: number[], filter?: FilterSpecification): LineLayerSpecification {
+  return {
+    id,
+    type: 'line',
+    source,
+    ...(filter ? { filter } : {}),
+    layout: { 'line-join': 'round', 'line-cap': 'round' },
+    paint: {
+      'line-color': perFeature(color),
+      'line-width': ['interpolate', ['linear'], ['zoom'], ...stops.map((v, i) => (i % 2 ? perFeature(v) : v))] as ExpressionSpecification,
+      'line-opacity': perFeature(1),
+      'line-blur': perFeature(0),
+      'line-dasharray': perFeature([1, 0]),
+    },
+  };
+}
+
 export function baseLayers(): LayerSpecification[] {
   const cityFill: ExpressionSpecification = [
     'match',
@@ -35,46 +56,20 @@ export function baseLayers(): LayerSpecification[] {
   ];
   return [
     { id: LAYER_IDS.background, type: 'background', paint: { 'background-color': BASE_COLORS.background } },
-    { id: LAYER_IDS.cityFill, type: 'fill', source: SOURCE_IDS.cities, paint: { 'fill-color': cityFill } },
+    // Fills are drawn without their anti-aliased outline (a second GPU program): every fill here
+    // is edged by a line layer, or too small for the edge to show.
+    { id: LAYER_IDS.cityFill, type: 'fill', source: SOURCE_IDS.cities, paint: { 'fill-color': cityFill, 'fill-antialias': false } },
     {
       id: LAYER_IDS.lakes,
       type: 'fill',
       source: SOURCE_IDS.water,
       filter: ['==', ['get', 'kind'], 'lake'],
       // Per-feature like the city fill above: both layers then share one GPU program.
-      paint: { 'fill-color': perFeature(BASE_COLORS.water), 'fill-outline-color': perFeature(BASE_COLORS.waterLine) },
+      paint: { 'fill-color': perFeature(BASE_COLORS.water), 'fill-antialias': false },
     },
-    {
-      id: LAYER_IDS.rivers,
-      type: 'line',
-      source: SOURCE_IDS.water,
-      filter: ['==', ['get', 'kind'], 'river'],
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: {
-        'line-color': BASE_COLORS.waterLine,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.2, 10, 2.5, 12, 4],
-      },
-    },
-    {
-      id: LAYER_IDS.countyBorder,
-      type: 'line',
-      source: SOURCE_IDS.counties,
-      layout: { 'line-join': 'round' },
-      paint: {
-        'line-color': BASE_COLORS.countyBorder,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.5, 10, 1.2],
-      },
-    },
-    {
-      id: LAYER_IDS.cityBorder,
-      type: 'line',
-      source: SOURCE_IDS.cities,
-      layout: { 'line-join': 'round' },
-      paint: {
-        'line-color': BASE_COLORS.cityBorder,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.4, 10, 2.6],
-      },
-    },
+    baseLine(LAYER_IDS.rivers, SOURCE_IDS.water, BASE_COLORS.waterLine, [6, 1.2, 10, 2.5, 12, 4], ['==', ['get', 'kind'], 'river']),
+    baseLine(LAYER_IDS.countyBorder, SOURCE_IDS.counties, BASE_COLORS.countyBorder, [6, 0.5, 10, 1.2]),
+    baseLine(LAYER_IDS.cityBorder, SOURCE_IDS.cities, BASE_COLORS.cityBorder, [6, 1.4, 10, 2.6]),
   ];
 }
 

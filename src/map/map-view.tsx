@@ -3,7 +3,7 @@
  * the map as feature-state (visibility, hover, selection) and, only when a project's drawn state
  * changes, as new data for the project source. Loaded lazily so the page's text paints first.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, Map as MlMap, MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -25,6 +25,9 @@ import { mapLocale } from './map-locale';
 import { geometryParts } from '../geo/geometry-parts';
 
 maplibregl.setWorkerUrl(workerUrl);
+// Start MapLibre's worker now: it downloads and compiles its script while the main thread
+// decodes the region and creates the map, instead of after the map exists.
+maplibregl.prewarm();
 performance.mark('cdmz:map-code');
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -141,8 +144,9 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
   const hiddenIds = useRef<Set<string>>(new Set());
   const clickedOnMap = useRef(false);
 
-  // Create the map once.
-  useEffect(() => {
+  // Create the map once, as soon as its container is in the DOM (a layout effect: not after the
+  // next paint, which with CJK text to lay out can be a long wait).
+  useLayoutEffect(() => {
     const el = container.current;
     if (!el || phase.kind === 'failed') return;
     let cancelled = false;

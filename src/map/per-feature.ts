@@ -21,6 +21,15 @@ export function perFeature(value: number | string | number[]): ExpressionSpecifi
   return ['coalesce', ['get', NEVER], literal] as ExpressionSpecification;
 }
 
+/**
+ * A per-feature line width written as a zoom function with the same value at every zoom, so it
+ * is stored like the zoom-dependent widths of the base lines (MapLibre keeps "per feature" and
+ * "per feature and zoom" values in different program variants).
+ */
+export function atEveryZoom(width: ExpressionSpecification | number): ExpressionSpecification {
+  return ['interpolate', ['linear'], ['zoom'], 0, width, 24, width] as ExpressionSpecification;
+}
+
 /** `#rrggbb` + alpha → `rgba(r, g, b, a)` (fills carry their opacity in the colour, see above). */
 export function withAlpha(hex: string, alpha: number): string {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);

@@ -10,7 +10,7 @@ import type { Lang } from '../i18n/translate';
 import { ACCURACY_STYLE, BASE_COLORS, CATEGORY_COLORS, PROGRESS_REST_OPACITY, STATUS_STYLE } from '../theme/palette';
 import { FONT_STACK, nameExpression } from './base-style';
 import { LAYER_IDS, SOURCE_IDS } from './layer-ids';
-import { perFeature, TRANSPARENT, withAlpha } from './per-feature';
+import { atEveryZoom, perFeature, TRANSPARENT, withAlpha } from './per-feature';
 
 const hidden: ExpressionSpecification = ['boolean', ['feature-state', 'hidden'], false];
 const hot: ExpressionSpecification = [
@@ -57,6 +57,7 @@ export function projectLayers(lang: Lang): LayerSpecification[] {
       // Opacity in the colour, so this layer shares the region fill's GPU program (per-feature.ts).
       paint: {
         'fill-color': ['case', hidden, TRANSPARENT, hot, categoryColor(0.55), categoryColor(0.3)],
+        'fill-antialias': false,
       },
     },
     {
@@ -66,7 +67,7 @@ export function projectLayers(lang: Lang): LayerSpecification[] {
       filter: geomIs('Polygon'),
       paint: {
         'line-color': categoryColor(),
-        'line-width': ['case', hot, 3.5, 2],
+        'line-width': atEveryZoom(['case', hot, 3.5, 2]),
         'line-dasharray': statusDash(),
         'line-opacity': ['case', hidden, 0, 1],
         'line-blur': perFeature(0),
@@ -80,7 +81,7 @@ export function projectLayers(lang: Lang): LayerSpecification[] {
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
         'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], BASE_COLORS.selection, BASE_COLORS.hover],
-        'line-width': ['+', byAccuracy((a) => ACCURACY_STYLE[a].widthPx), 6],
+        'line-width': atEveryZoom(['+', byAccuracy((a) => ACCURACY_STYLE[a].widthPx), 6]),
         'line-opacity': ['case', hidden, 0, hot, 0.75, 0],
         'line-blur': perFeature(0),
         'line-dasharray': perFeature([1, 0]),
@@ -94,7 +95,7 @@ export function projectLayers(lang: Lang): LayerSpecification[] {
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': categoryColor(),
-        'line-width': byAccuracy((a) => ACCURACY_STYLE[a].widthPx),
+        'line-width': atEveryZoom(byAccuracy((a) => ACCURACY_STYLE[a].widthPx)),
         'line-blur': byAccuracy((a) => ACCURACY_STYLE[a].blurPx),
         'line-dasharray': statusDash(),
         'line-opacity': ['case', hidden, 0, partOpacity],
@@ -167,6 +168,7 @@ export function overlayLayers(lang: Lang, band: { corridorId: string; withinKm: 
           withAlpha(BASE_COLORS.zoneFill, 0.4),
           withAlpha(BASE_COLORS.zoneFill, 0.18),
         ],
+        'fill-antialias': false,
       },
     },
     {
@@ -175,7 +177,7 @@ export function overlayLayers(lang: Lang, band: { corridorId: string; withinKm: 
       source: SOURCE_IDS.zones,
       paint: {
         'line-color': perFeature(BASE_COLORS.zoneLine),
-        'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 2.5, 1.2],
+        'line-width': atEveryZoom(['case', ['boolean', ['feature-state', 'selected'], false], 2.5, 1.2]),
         'line-dasharray': ['case', ['boolean', ['get', 'inferred'], false], ['literal', [2, 2]], ['literal', [1, 0]]],
         'line-opacity': perFeature(1),
         'line-blur': perFeature(0),
@@ -200,7 +202,7 @@ export function overlayLayers(lang: Lang, band: { corridorId: string; withinKm: 
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
         'line-color': perFeature(BASE_COLORS.corridor),
-        'line-width': ['case', ['==', ['get', 'id'], band?.corridorId ?? ''], 3, 1.5],
+        'line-width': atEveryZoom(['case', ['==', ['get', 'id'], band?.corridorId ?? ''], 3, 1.5]),
         'line-opacity': perFeature(0.7),
         'line-dasharray': perFeature([3, 2]),
         'line-blur': perFeature(0),

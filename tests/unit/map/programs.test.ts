@@ -19,7 +19,8 @@ type Spec = Record<string, { 'property-type'?: string }>;
 function programKey(layer: LayerSpecification): string {
   const specs = (latest as unknown as Record<string, Spec>)[`paint_${layer.type}`] ?? {};
   const paint = ('paint' in layer ? layer.paint : undefined) as Record<string, unknown> | undefined;
-  const kindOf = (name: string): 'a' | 'u' => {
+  // u_: one value per layer; a_: per feature; z_: per feature and zoom (three program variants).
+  const kindOf = (name: string): 'a' | 'u' | 'z' => {
     const value = paint?.[name];
     // An unset fill outline colour is drawn with the fill colour (MapLibre's fill layer rule).
     if (value === undefined) return name === 'fill-outline-color' ? kindOf('fill-color') : 'u';
@@ -27,7 +28,7 @@ function programKey(layer: LayerSpecification): string {
     if (!spec) throw new Error(`no style-spec entry for ${name}`);
     const parsed = createPropertyExpression(value, name, spec as never);
     if (parsed.result !== 'success') throw new Error(`${layer.id}.${name}: ${JSON.stringify(parsed.value)}`);
-    return parsed.value.kind === 'source' || parsed.value.kind === 'composite' ? 'a' : 'u';
+    return parsed.value.kind === 'source' ? 'a' : parsed.value.kind === 'composite' ? 'z' : 'u';
   };
   const parts = Object.entries(specs)
     .filter(([, s]) => s['property-type'] === 'data-driven' || s['property-type'] === 'cross-faded-data-driven')
@@ -47,20 +48,19 @@ describe('GPU programs of the first view', () => {
     expect(programKey(constant)).not.toBe(programKey(dataDriven));
   });
 
-  it('all fills share the region fill’s program', () => {
+  it('all fills share the region fill’s program, and none needs the outline program', () => {
     const fills = firstView().filter((l) => l.type === 'fill');
     expect(fills.map((l) => l.id)).toEqual(expect.arrayContaining([LAYER_IDS.cityFill, LAYER_IDS.lakes, LAYER_IDS.zoneFill, LAYER_IDS.projectFill]));
     const keys = new Set(fills.map(programKey));
     expect([...keys]).toEqual([programKey(fills.find((l) => l.id === LAYER_IDS.cityFill) as LayerSpecification)]);
+    // fill-antialias defaults to true, which draws each fill's edge with a second program.
+    expect(fills.filter((l) => l.type === 'fill' && l.paint?.['fill-antialias'] !== false).map((l) => l.id)).toEqual([]);
   });
 
-  it('all overlay and project lines share one program; the base borders and rivers another', () => {
+  it('every line of the first view — borders, rivers, zones, corridors, projects — shares one program', () => {
     const lines = firstView().filter((l) => l.type === 'line' && l.id !== LAYER_IDS.corridorBand);
-    const base = new Set<string>([LAYER_IDS.countyBorder, LAYER_IDS.cityBorder, LAYER_IDS.rivers]);
-    const overlay = lines.filter((l) => !base.has(l.id));
-    expect(overlay.length).toBeGreaterThanOrEqual(5);
-    expect(new Set(overlay.map(programKey)).size).toBe(1);
-    expect(new Set(lines.filter((l) => base.has(l.id)).map(programKey)).size).toBe(1);
+    expect(lines.map((l) => l.id)).toEqual(expect.arrayContaining([LAYER_IDS.countyBorder, LAYER_IDS.cityBorder, LAYER_IDS.rivers, LAYER_IDS.zoneLine, LAYER_IDS.corridorLine, LAYER_IDS.projectLine]));
+    expect([...new Set(lines.map(programKey))]).toHaveLength(1);
   });
 
   it('withAlpha writes the colour with its opacity and rejects what it cannot read', () => {
