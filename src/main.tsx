@@ -17,7 +17,8 @@ import { whenMapStarted } from './map/map-handle';
 import './app/app.css';
 
 performance.mark('cdmz:entry');
-void preloadMap();
+// A failure is reported by preloadMap itself (message in the map area, panels released).
+void preloadMap().catch(() => undefined);
 const store = createAppStore(parseUrlState(window.location.search));
 const dataBase = new URL('./', document.baseURI);
 const baseMap = loadBaseMap(dataBase);

@@ -34,6 +34,18 @@ async function serveBody(page: Page, file: string, body: string): Promise<void> 
 /** Console errors the app writes on purpose for a failed fetch are not crashes; page errors are. */
 const pageErrors = (errors: string[]) => errors.filter((e) => e.startsWith('pageerror:'));
 
+test('the map code cannot be loaded: the map area says so, the list and its filters still work', async ({ page }) => {
+  const watch = watchPage(page);
+  await page.route('**/assets/map-view-*.js', (route) => route.abort());
+  await page.goto('./?lang=en');
+  await expect(page.getByRole('alert').filter({ hasText: 'map code could not be loaded' })).toBeVisible();
+  await expect.poll(async () => (await listedProjectIds(page)).length).toBeGreaterThan(10);
+  const all = await listedProjectIds(page);
+  await page.getByTestId('filter-category-rail').check();
+  await expect.poll(async () => (await listedProjectIds(page)).length).toBeLessThan(all.length);
+  expect(pageErrors(watch.errors)).toEqual([]);
+});
+
 test.describe('missing and broken data files', () => {
   test('404 for corridors.geojson: the app says so, the list and its filters keep working', async ({ page }) => {
     const watch = watchPage(page);
