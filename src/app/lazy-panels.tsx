@@ -5,7 +5,7 @@
  * does not need at all (the details of a selection, the summary bars with d3-scale, the export
  * builders) are also split out of the first-load script.
  */
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { MAP_IDLE_EVENT, mapFailed } from '../map/map-handle';
 import { useAppStore } from '../state/store-context';
 
@@ -36,20 +36,15 @@ export function LazyDetailPanel() {
   );
 }
 
-/** Children rendered (and lazy ones loaded) once the first view is done; nothing before. */
-export function AfterFirstView({ children }: { children: ReactNode }) {
-  if (!useAfterFirstView()) return null;
-  return <Suspense fallback={null}>{children}</Suspense>;
-}
-
+/** Summary bars and export tools: their code loads when the panel first shows them (after the first view). */
 export const LazyStatusSummary = () => (
-  <AfterFirstView>
+  <Suspense fallback={null}>
     <StatusSummary />
-  </AfterFirstView>
+  </Suspense>
 );
 
 export const LazyExportButtons = () => (
-  <AfterFirstView>
+  <Suspense fallback={null}>
     <ExportButtons />
-  </AfterFirstView>
+  </Suspense>
 );
