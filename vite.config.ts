@@ -34,8 +34,9 @@ function dataFiles(): Plugin {
     },
     // Start the first-view downloads while the entry script is parsed: the data (same
     // credentials mode as fetch(); injected here so Vite does not rewrite them into hashed
-    // copies) and, in a build, the lazily imported map chunk with MapLibre, so the browser
-    // fetches and compiles it in parallel instead of after the entry has run.
+    // copies) and, in a build, the lazily imported chunks of the map (MapLibre) and of the shell
+    // (React), so the browser fetches and compiles them in parallel instead of after the entry
+    // has run.
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
@@ -44,15 +45,19 @@ function dataFiles(): Plugin {
           attrs: { rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href: `data/${name}` },
           injectTo: 'head',
         }));
-        const map = Object.values(ctx.bundle ?? {}).find(
-          (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/map/map-view.tsx'),
-        );
-        if (map?.type === 'chunk') {
-          for (const file of [map.fileName, ...map.imports]) {
-            if (html.includes(`/${file}"`)) continue; // the entry and its own preloads
+        // The map's chunk and the shell's (React) chunk: both are imported dynamically.
+        const seen = new Set<string>();
+        for (const entry of ['/src/map/map-view.tsx', '/src/app/mount.tsx']) {
+          const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith(entry));
+          if (chunk?.type !== 'chunk') continue;
+          for (const file of [chunk.fileName, ...chunk.imports]) {
+            if (seen.has(file) || html.includes(`/${file}"`)) continue; // the entry and its own preloads
+            seen.add(file);
             tags.push({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `./${file}` }, injectTo: 'head' });
           }
-          for (const css of map.viteMetadata?.importedCss ?? []) {
+          for (const css of chunk.viteMetadata?.importedCss ?? []) {
+            if (seen.has(css)) continue;
+            seen.add(css);
             tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: '', href: `./${css}` }, injectTo: 'head' });
           }
         }

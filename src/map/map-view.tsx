@@ -1,101 +1,28 @@
 /**
  * The map: the ONLY component that touches MapLibre. It reads the store and pushes state to
  * the map as feature-state (visibility, hover, selection) and, only when a project's drawn state
- * changes, as new data for the project source. Loaded lazily so the page's text paints first.
+ * changes, as new data for the project source. Loaded lazily so the page's text paints first;
+ * the map itself is created before, by map-boot.ts, and moved into this component's slot.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, Map as MlMap, MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import type { Atlas, Project } from '../domain/types';
-import { STATUSES, CATEGORIES } from '../domain/types';
 import { translate } from '../i18n/translate';
 import { useAppStore, useAppStoreApi } from '../state/store-context';
 import { selectAsOfDate, selectVisibleIds, projectStateCached } from '../state/selectors';
-import { drawCategorySymbol, symbolImageId } from '../theme/category-symbol';
 import type { BaseMapResult } from '../data/load-base-map';
-import { BASE_ATTRIBUTION, baseStyle, labelLayers } from './base-style';
+import { labelLayers } from './base-style';
 import { LAYER_IDS, PROJECT_LAYER_IDS, SOURCE_IDS } from './layer-ids';
 import { overlayLayers, projectLayers } from './project-layers';
 import { projectFeatures, projectFeaturesKey } from './project-features';
-import { MAP_IDLE_EVENT, publishMap, publishMapFailure, publishMapStarted } from './map-handle';
-import { mapLocale } from './map-locale';
+import { atlasPartsForState } from './atlas-style';
+import { MAP_IDLE_EVENT } from './map-handle';
+import { BOOT_CLASS, hasCameraHash, startMap } from './map-boot';
 import { geometryParts } from '../geo/geometry-parts';
 
-maplibregl.setWorkerUrl(workerUrl);
-// Start MapLibre's worker now: it downloads and compiles its script while the main thread
-// decodes the region and creates the map, instead of after the map exists.
-maplibregl.prewarm();
-performance.mark('cdmz:map-code');
-
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-const SYMBOL_PX = 22;
-const ONLINE_STYLE: string | undefined = import.meta.env.VITE_BASEMAP_STYLE || undefined;
-
-declare global {
-  interface Window {
-    /** performance.now() when the map first became idle with its data drawn (tests, bench). */
-    __mapIdle?: number;
-  }
-}
-
-function addSymbolImages(map: MlMap): void {
-  const ratio = 2;
-  const size = SYMBOL_PX * ratio;
-  const canvas = document.createElement('canvas');
-  canvas.width = size;
-  canvas.height = size;
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) return;
-  ctx.scale(ratio, ratio);
-  for (const c of CATEGORIES) {
-    for (const s of [...STATUSES, null]) {
-      drawCategorySymbol(ctx, c, s, SYMBOL_PX);
-      const id = symbolImageId(c, s);
-      if (!map.hasImage(id)) map.addImage(id, ctx.getImageData(0, 0, size, size), { pixelRatio: ratio });
-    }
-  }
-}
-
-function corridorCollection(atlas: Atlas): FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: atlas.corridors.map((c) => ({
-      type: 'Feature',
-      geometry: c.line,
-      properties: { id: c.id, name_zh: c.name_zh, name_en: c.name_en, schematic: c.schematic },
-    })),
-  };
-}
-
-function zoneCollection(atlas: Atlas): FeatureCollection {
-  const features: Feature[] = [];
-  for (const z of atlas.zones) {
-    if (!z.polygon) continue;
-    features.push({
-      type: 'Feature',
-      geometry: z.polygon,
-      properties: { id: z.id, name_zh: z.name_zh, name_en: z.name_en, inferred: z.inferred },
-    });
-  }
-  return { type: 'FeatureCollection', features };
-}
-
-function stationCollection(atlas: Atlas): FeatureCollection {
-  const features: Feature[] = [];
-  for (const p of atlas.projects) {
-    for (const st of p.stations ?? []) {
-      features.push({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: st.coord },
-        properties: { project: p.id, name_zh: st.name_zh, name_en: st.name_en, opened: st.opened ?? true },
-      });
-    }
-  }
-  return { type: 'FeatureCollection', features };
-}
+/** main.ts starts the map through the module it loads anyway. */
+export { startMap } from './map-boot';
 
 /** Bounding box of a project's geometry (for "fly there"); the analysis has already decomposed it. */
 function projectBounds(p: Project): [number, number, number, number] | null {
@@ -124,7 +51,7 @@ export interface MapViewProps {
 type MapPhase = { kind: 'starting' } | { kind: 'ready'; map: MlMap } | { kind: 'failed'; reason: 'webgl' | 'base' };
 
 export function MapView({ baseMap, initialBounds }: MapViewProps) {
-  const container = useRef<HTMLDivElement>(null);
+  const slot = useRef<HTMLDivElement>(null);
   const [phase, setPhase] = useState<MapPhase>({ kind: 'starting' });
   const store = useAppStoreApi();
   const lang = useAppStore((s) => s.lang);
@@ -144,114 +71,57 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
   const hiddenIds = useRef<Set<string>>(new Set());
   const clickedOnMap = useRef(false);
 
-  // Create the map once, as soon as its container is in the DOM (a layout effect: not after the
-  // next paint, which with CJK text to lay out can be a long wait).
+  // The map is started before the shell renders (map-boot.ts). Once it has started, its holder
+  // moves into this slot (a layout effect: before the next paint). If the slot's size differs
+  // from the holder's, the map takes the new size and fits the region again. No tile has been
+  // drawn by then, so this is cheap.
   useLayoutEffect(() => {
-    const el = container.current;
-    if (!el || phase.kind === 'failed') return;
-    let cancelled = false;
-    let created: MlMap | null = null;
-    void baseMap.then((base) => {
-      if (cancelled) return;
-      if (!base.ok) {
-        setPhase({ kind: 'failed', reason: 'base' });
-        publishMapFailure();
+    let live = true;
+    void startMap({ store, baseMap, initialBounds }).then(async (start) => {
+      if (!live) return;
+      if (start.kind === 'failed') {
+        if (start.container.parentElement !== slot.current) slot.current?.appendChild(start.container);
+        start.container.classList.remove(BOOT_CLASS, `${BOOT_CLASS}-embed`);
+        setPhase({ kind: 'failed', reason: start.reason });
         return;
       }
-      const initialLang = store.getState().lang;
-      const hasHash = /^#[\d.]+\/[-\d.]+\/[-\d.]+/.test(window.location.hash);
-      let m: MlMap;
-      performance.mark('cdmz:map-new');
-      try {
-        m = new maplibregl.Map({
-          container: el,
-          style: ONLINE_STYLE ?? baseStyle(base.value, initialLang),
-          ...(hasHash ? {} : { bounds: initialBounds, fitBoundsOptions: { padding: 16 } }),
-          hash: true,
-          minZoom: 5,
-          maxZoom: 15,
-          dragRotate: false,
-          pitchWithRotate: false,
-          touchPitch: false,
-          cooperativeGestures: store.getState().embed,
-          locale: mapLocale(initialLang),
-          attributionControl: { compact: true, customAttribution: BASE_ATTRIBUTION },
-          canvasContextAttributes: { preserveDrawingBuffer: true },
-        });
-      } catch (e) {
-        // MapLibre throws when the browser gives it no WebGL 2 context. No separate probe is
-        // made beforehand: a throwaway context costs close to a second in software rendering.
-        console.warn('CDMZ Atlas: the map could not start', e);
-        setPhase({ kind: 'failed', reason: 'webgl' });
-        publishMapFailure();
-        return;
-      }
-      created = m;
-      performance.mark('cdmz:map-created');
-      publishMapStarted();
-      m.touchZoomRotate.disableRotation();
-      m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-      m.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
-      // 'style.load' (a frame after the constructor), not 'load' (after the first tiles are
-      // drawn): overlays and projects added now are tiled and drawn in the same first pass.
-      m.once('style.load', () => {
-        if (cancelled) return;
-        performance.mark('cdmz:map-load');
-        if (ONLINE_STYLE) {
-          // An online basemap is an explicit option: our region layers go on top of it.
-          const offline = baseStyle(base.value, initialLang);
-          for (const [id, src] of Object.entries(offline.sources)) if (!m.getSource(id)) m.addSource(id, src);
-          for (const layer of offline.layers) if (layer.type !== 'background' && !m.getLayer(layer.id)) m.addLayer(layer);
+      const { map: m, container: el } = start;
+      overlaysAdded.current = start.atlas;
+      featuresKey.current = start.featuresKey;
+      const slotEl = slot.current;
+      if (slotEl && el.parentElement !== slotEl) {
+        const before = `${el.clientWidth}x${el.clientHeight}`;
+        slotEl.appendChild(el);
+        el.classList.remove(BOOT_CLASS, `${BOOT_CLASS}-embed`);
+        if (`${el.clientWidth}x${el.clientHeight}` !== before) {
+          m.resize();
+          if (!hasCameraHash()) m.fitBounds(initialBounds, { padding: 16, animate: false });
         }
-        addSymbolImages(m);
-        publishMap(m);
-        setPhase({ kind: 'ready', map: m });
-      });
+      }
+      await start.styleLoaded;
+      if (live) setPhase({ kind: 'ready', map: m });
     });
     return () => {
-      cancelled = true;
-      publishMap(null);
-      created?.remove();
+      live = false;
     };
-    // The map is created once per mount; later state reaches it through the effects below.
+    // One map per page, started once; later state reaches it through the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Overlays and the project source, once per loaded atlas.
+  // An atlas that arrives after the map was created (e.g. loaded again): its sources and layers.
   useEffect(() => {
     if (!map || !atlas || overlaysAdded.current === atlas) return;
+    const parts = atlasPartsForState(atlas, store.getState());
     overlaysAdded.current = atlas;
-    const lang0 = store.getState().lang;
-    const addOrSet = (id: string, data: FeatureCollection, promoteId?: string) => {
-      const src = map.getSource(id) as GeoJSONSource | undefined;
-      if (src) src.setData(data);
-      else map.addSource(id, { type: 'geojson', data, ...(promoteId ? { promoteId } : {}) });
-    };
-    addOrSet(SOURCE_IDS.zones, zoneCollection(atlas), 'id');
-    addOrSet(SOURCE_IDS.corridors, corridorCollection(atlas));
-    addOrSet(SOURCE_IDS.projects, EMPTY, 'id');
-    addOrSet(SOURCE_IDS.stations, stationCollection(atlas));
-    const before = map.getLayer(LAYER_IDS.countyLabel) ? LAYER_IDS.countyLabel : undefined;
-    const band = store.getState().filters;
-    const layers = [
-      ...overlayLayers(lang0, band.corridorId ? { corridorId: band.corridorId, withinKm: band.withinKm ?? 0 } : null),
-      ...projectLayers(lang0),
-      {
-        id: LAYER_IDS.stations,
-        type: 'circle' as const,
-        source: SOURCE_IDS.stations,
-        minzoom: 8.5,
-        paint: {
-          'circle-radius': 4,
-          'circle-color': ['case', ['get', 'opened'], '#ffffff', '#dddddd'] as never,
-          'circle-stroke-color': '#c0392b',
-          'circle-stroke-width': 2,
-        },
-      },
-    ];
-    for (const layer of layers) if (!map.getLayer(layer.id)) map.addLayer(layer, before);
-    featuresKey.current = '';
+    featuresKey.current = parts.featuresKey;
     hiddenIds.current = new Set();
+    for (const [id, src] of Object.entries(parts.sources)) {
+      const existing = map.getSource(id) as GeoJSONSource | undefined;
+      if (existing) existing.setData(src.data as FeatureCollection);
+      else map.addSource(id, src);
+    }
+    const before = map.getLayer(LAYER_IDS.countyLabel) ? LAYER_IDS.countyLabel : undefined;
+    for (const layer of parts.layers) if (!map.getLayer(layer.id)) map.addLayer(layer, before);
     performance.mark('cdmz:overlays');
   }, [map, atlas, store]);
 
@@ -296,9 +166,10 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
     return flagFeature(map, SOURCE_IDS.projects, hoveredId, 'hover');
   }, [map, atlas, hoveredId]);
 
-  // Language: label text expressions only.
+  // Language: label text expressions only (and the map region's name).
   useEffect(() => {
     if (!map) return;
+    map.getContainer().setAttribute('aria-label', translate(lang, 'map.label'));
     for (const layer of [...labelLayers(lang), ...projectLayers(lang), ...overlayLayers(lang, null)]) {
       if (layer.type !== 'symbol' || !map.getLayer(layer.id)) continue;
       const text = layer.layout?.['text-field'];
@@ -365,7 +236,7 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
     const mark = () => {
       if (window.__mapIdle !== undefined) return;
       window.__mapIdle = performance.now();
-      container.current?.setAttribute('data-map-idle', 'true');
+      map.getContainer().setAttribute('data-map-idle', 'true');
       window.dispatchEvent(new Event(MAP_IDLE_EVENT));
     };
     map.once('idle', mark);
@@ -381,13 +252,7 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
       : null;
   return (
     <div className={`map-view${embed ? ' map-view--embed' : ''}`}>
-      <div
-        ref={container}
-        className="map-canvas"
-        data-testid="map"
-        role="region"
-        aria-label={translate(lang, 'map.label')}
-      />
+      <div ref={slot} className="map-slot" />
       {message ? (
         <div className="map-message" role="alert">
           {message}

@@ -1,6 +1,6 @@
 /**
  * The store factory (STYLE.md §4): one zustand store composed from slices. There is no
- * module-level store: `main.tsx` creates one per page, every test and every embed its own.
+ * module-level store: `main.ts` creates one per page, every test and every embed its own.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState, SliceCreator, UrlSlice } from './app-state';

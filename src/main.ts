@@ -1,0 +1,56 @@
+/**
+ * Entry: read the URL → create the store → start the map code and the data → start the map
+ * (map-boot.ts) → then render the React shell (app/mount.tsx), which moves the map into place.
+ *
+ * The order is the point: the map is the slowest part of the first view, so MapLibre's code,
+ * the region data and the map's WebGL context come first. React's code is fetched in parallel
+ * (the HTML preloads it) but runs only once the map has started. Until then the page shows the
+ * title from index.html.
+ */
+import { loadAtlas } from './data/load-atlas';
+import { loadBaseMap } from './data/load-base-map';
+import { createAppStore } from './state/create-app-store';
+import { parseUrlState } from './state/url-codec';
+import { startUrlSync } from './state/url-sync';
+import { startEmbedMessages } from './state/embed-messages';
+import { preloadMap } from './app/map-code';
+import { whenMapStarted } from './map/map-handle';
+import { REGION_BOUNDS } from './app/region-bounds';
+// Stylesheets in the order they had when the shell was in this chunk: the panels' own rules
+// first, then app.css, whose phone rules (44 px targets, bottom sheet) override them. The shell's
+// chunk loads later, so its copy of the panels' CSS would come after app.css.
+import './panels/filter-panel.css';
+import './panels/project-list.css';
+import './app/app.css';
+
+performance.mark('cdmz:entry');
+const mapCode = preloadMap();
+const store = createAppStore(parseUrlState(window.location.search));
+const dataBase = new URL('./', document.baseURI);
+const baseMap = loadBaseMap(dataBase);
+void baseMap.then(() => performance.mark('cdmz:base-data'));
+// The project files are parsed while MapLibre's code compiles; the map waits for them (a
+// bounded wait, see map-boot.ts) so that its first style has everything.
+void loadAtlas(dataBase, baseMap).then((result) => {
+  performance.mark('cdmz:atlas');
+  store.getState().setData(result);
+});
+// A failure to load the map code is reported by preloadMap (message in the map area, panels
+// released), which also counts as "started" below.
+void mapCode.then((m) => m.startMap({ store, baseMap, initialBounds: REGION_BOUNDS })).catch(() => undefined);
+startUrlSync(store);
+startEmbedMessages(store);
+document.documentElement.lang = store.getState().lang === 'zh' ? 'zh-CN' : 'en';
+
+// The shell renders once the map has started or given up (at the latest after 2.5 s).
+const rootEl = document.getElementById('root');
+const mapStartedOrLate = Promise.race([whenMapStarted(), new Promise((resolve) => setTimeout(resolve, 2500))]);
+if (rootEl) {
+  void mapStartedOrLate
+    .then(() => import('./app/mount'))
+    .then(({ mountShell }) => mountShell(rootEl, store, baseMap))
+    .catch((e: unknown) => {
+      console.error('CDMZ Atlas: the page could not start', e);
+      rootEl.insertAdjacentHTML('beforeend', '<p role="alert">本页无法加载，请刷新。The page could not be loaded; please reload.</p>');
+    });
+}

@@ -1,0 +1,181 @@
+/**
+ * Starts the map before the page's React shell has rendered.
+ *
+ * The map is the slowest part of the first view: it needs its WebGL context, its worker and
+ * its data. Until now the map was created by React, after React's code had run and the shell
+ * had rendered. Now `startMap` creates it as soon as MapLibre's code and the region data are
+ * in. It uses a holder element of its own, hidden and sized like the map's slot.
+ * `MapView` later moves that holder into its place in the shell. If the slot's size differs,
+ * `MapView` resizes the map and fits the region again; no tile has been drawn by then.
+ *
+ * One map per page: `startMap` returns the same start every time it is called.
+ */
+import * as maplibregl from 'maplibre-gl';
+import type { Map as MlMap } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { STATUSES, CATEGORIES, type Atlas } from '../domain/types';
+import { translate } from '../i18n/translate';
+import type { AppStore } from '../state/create-app-store';
+import { drawCategorySymbol, symbolImageId } from '../theme/category-symbol';
+import type { BaseMapResult } from '../data/load-base-map';
+import { BASE_ATTRIBUTION, baseStyle } from './base-style';
+import { publishMap, publishMapFailure, publishMapStarted } from './map-handle';
+import { mapLocale } from './map-locale';
+import { gateFirstView } from './first-view-gate';
+import { atlasPartsForState, withAtlasParts } from './atlas-style';
+
+maplibregl.setWorkerUrl(workerUrl);
+// Start MapLibre's worker now: it downloads and compiles its script while the main thread
+// decodes the region and creates the map, instead of after the map exists.
+maplibregl.prewarm();
+performance.mark('cdmz:map-code');
+
+const SYMBOL_PX = 22;
+/** An online basemap style URL, set at build time; off by default. */
+export const ONLINE_STYLE: string | undefined = import.meta.env.VITE_BASEMAP_STYLE || undefined;
+/** The holder's class until `MapView` has moved it into the shell (app.css hides it). */
+export const BOOT_CLASS = 'map-canvas--boot';
+
+export type MapStart =
+  | {
+      kind: 'started';
+      map: MlMap;
+      /** The element the map draws into; `MapView` moves it into the shell. */
+      container: HTMLDivElement;
+      /** Resolves when the style has loaded (`publishMap` has been called). */
+      styleLoaded: Promise<void>;
+      /** The atlas whose overlays and projects are in the first style (null: not loaded in time). */
+      atlas: Atlas | null;
+      /** `projectFeaturesKey` of the project features drawn with it. */
+      featuresKey: string;
+    }
+  | { kind: 'failed'; reason: 'webgl' | 'base'; container: HTMLDivElement };
+
+export interface StartMapOptions {
+  store: AppStore;
+  baseMap: Promise<BaseMapResult>;
+  /** Region bounds [w, s, e, n] for the first view (unless the URL has a camera hash). */
+  initialBounds: [number, number, number, number];
+}
+
+let start: Promise<MapStart> | null = null;
+
+/**
+ * How long the map waits for the project files before starting with the region alone (their
+ * layers are then added when they arrive). They are parsed while MapLibre's code compiles, so
+ * normally they are in first, and the first style has everything: one tiling pass.
+ */
+const ATLAS_WAIT_MS = 1500;
+
+/** Resolves once the store's data has loaded or failed, or after `ms`. */
+function dataSettled(store: AppStore, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (store.getState().dataStatus !== 'loading') return resolve();
+    const timer = setTimeout(done, ms);
+    const stop = store.subscribe((s) => s.dataStatus !== 'loading' && done());
+    function done() {
+      clearTimeout(timer);
+      stop();
+      resolve();
+    }
+  });
+}
+
+/** The URL carries a camera (`#zoom/lat/lng`, MapLibre's hash): keep it instead of the fit. */
+export function hasCameraHash(): boolean {
+  return /^#[\d.]+\/[-\d.]+\/[-\d.]+/.test(window.location.hash);
+}
+
+function addSymbolImages(map: MlMap): void {
+  const ratio = 2;
+  const size = SYMBOL_PX * ratio;
+  const canvas = document.createElement('canvas');
+  canvas.width = size;
+  canvas.height = size;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) return;
+  ctx.scale(ratio, ratio);
+  for (const c of CATEGORIES) {
+    for (const s of [...STATUSES, null]) {
+      drawCategorySymbol(ctx, c, s, SYMBOL_PX);
+      const id = symbolImageId(c, s);
+      if (!map.hasImage(id)) map.addImage(id, ctx.getImageData(0, 0, size, size), { pixelRatio: ratio });
+    }
+  }
+}
+
+function createMap({ store, baseMap, initialBounds }: StartMapOptions): Promise<MapStart> {
+  const container = document.createElement('div');
+  container.className = `map-canvas ${BOOT_CLASS}${store.getState().embed ? ` ${BOOT_CLASS}-embed` : ''}`;
+  container.dataset.testid = 'map';
+  container.setAttribute('role', 'region');
+  container.setAttribute('aria-label', translate(store.getState().lang, 'map.label'));
+  document.body.appendChild(container);
+  return Promise.all([baseMap, dataSettled(store, ATLAS_WAIT_MS)]).then(([base]): MapStart => {
+    if (!base.ok) {
+      publishMapFailure();
+      return { kind: 'failed', reason: 'base', container };
+    }
+    const state = store.getState();
+    const lang = state.lang;
+    const atlas = state.atlas;
+    const parts = atlas ? atlasPartsForState(atlas, state) : null;
+    const offline = parts ? withAtlasParts(baseStyle(base.value, lang), parts) : baseStyle(base.value, lang);
+    let map: MlMap;
+    performance.mark('cdmz:map-new');
+    try {
+      map = new maplibregl.Map({
+        container,
+        style: ONLINE_STYLE ?? offline,
+        ...(hasCameraHash() ? {} : { bounds: initialBounds, fitBoundsOptions: { padding: 16 } }),
+        hash: true,
+        minZoom: 5,
+        maxZoom: 15,
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+        cooperativeGestures: store.getState().embed,
+        locale: mapLocale(lang),
+        attributionControl: { compact: true, customAttribution: BASE_ATTRIBUTION },
+        canvasContextAttributes: { preserveDrawingBuffer: true },
+      });
+    } catch (e) {
+      // MapLibre throws when the browser gives it no WebGL 2 context. No separate probe is
+      // made beforehand: a throwaway context costs close to a second in software rendering.
+      console.warn('CDMZ Atlas: the map could not start', e);
+      publishMapFailure();
+      return { kind: 'failed', reason: 'webgl', container };
+    }
+    performance.mark('cdmz:map-created');
+    // One frame for the complete first view instead of one per arriving tile.
+    gateFirstView(map);
+    publishMapStarted();
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+    const styleLoaded = new Promise<void>((resolve) => {
+      map.once('style.load', () => {
+        performance.mark('cdmz:map-load');
+        if (ONLINE_STYLE) {
+          // An online basemap is an explicit option: our layers go on top of it.
+          for (const [id, src] of Object.entries(offline.sources)) if (!map.getSource(id)) map.addSource(id, src);
+          for (const layer of offline.layers) if (layer.type !== 'background' && !map.getLayer(layer.id)) map.addLayer(layer);
+        }
+        addSymbolImages(map);
+        publishMap(map);
+        resolve();
+      });
+    });
+    return { kind: 'started', map, container, styleLoaded, atlas, featuresKey: parts?.featuresKey ?? '' };
+  });
+}
+
+/**
+ * Creates the page's map once (later calls return the same start). main.ts calls it as soon
+ * as MapLibre's code is in; `MapView` calls it too, for the case it mounts first.
+ */
+export function startMap(options: StartMapOptions): Promise<MapStart> {
+  start ??= createMap(options);
+  return start;
+}
