@@ -1,11 +1,36 @@
 /**
  * Title, one-line summary, language switch and the share tools.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { translate } from '../i18n/translate';
 import { useAppStore, useAppStoreApi } from '../state/store-context';
-import { EmbedDialog } from '../panels/embed-dialog';
 import { PictureTools } from './picture-tools';
+
+const loadEmbedDialog = () => import('../panels/embed-dialog');
+const EmbedDialog = lazy(() => loadEmbedDialog().then((m) => ({ default: m.EmbedDialog })));
+
+/**
+ * The embed tool's button. The dialog's code (snippet builder, form) is loaded on the first
+ * click, or when the pointer or focus reaches the button, not with the page.
+ */
+function EmbedTool() {
+  const lang = useAppStore((s) => s.lang);
+  const [wanted, setWanted] = useState(false);
+  const label = translate(lang, 'embed.open');
+  if (wanted) {
+    return (
+      <Suspense fallback={<button type="button" className="button" disabled aria-haspopup="dialog">{label}</button>}>
+        <EmbedDialog openOnMount />
+      </Suspense>
+    );
+  }
+  const prefetch = () => void loadEmbedDialog().catch(() => undefined);
+  return (
+    <button type="button" className="button" aria-haspopup="dialog" data-testid="embed-open" onPointerEnter={prefetch} onFocus={prefetch} onClick={() => setWanted(true)}>
+      {label}
+    </button>
+  );
+}
 
 export function AppHeader() {
   const store = useAppStoreApi();
@@ -32,7 +57,7 @@ export function AppHeader() {
         <button type="button" className="button" onClick={copyLink} data-testid="copy-link">
           {translate(lang, copied ? 'app.copied' : 'app.copyLink')}
         </button>
-        <EmbedDialog />
+        <EmbedTool />
         <PictureTools />
         <button
           type="button"

@@ -4,23 +4,24 @@
  * the `<iframe>` code for the current view, a height field, a copy button and a live preview —
  * an iframe of this same page in the embed layout.
  */
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { formatDate } from '../i18n/format';
 import { translate } from '../i18n/translate';
 import { selectAsOfDate, selectUrlState } from '../state/selectors';
 import { useAppStore } from '../state/store-context';
 import { clampEmbedHeightPx, EMBED_DEFAULT_HEIGHT_PX, EMBED_MAX_HEIGHT_PX, EMBED_MIN_HEIGHT_PX, embedSnippet, embedUrl } from './embed-snippet';
 
-export function EmbedDialog() {
+/** @param openOnMount open the dialog as soon as it mounts (the header loads it on the first click) */
+export function EmbedDialog({ openOnMount = false }: { openOnMount?: boolean }) {
   const lang = useAppStore((s) => s.lang);
   const urlState = useAppStore(selectUrlState);
   const asOf = useAppStore(selectAsOfDate);
   const dialog = useRef<HTMLDialogElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   const code = useRef<HTMLTextAreaElement>(null);
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(openOnMount);
   // The camera hash is read when the dialog opens (MapLibre writes it; it is not store state).
-  const [hash, setHash] = useState('');
+  const [hash, setHash] = useState(() => (openOnMount ? window.location.hash : ''));
   const [heightText, setHeightText] = useState(String(EMBED_DEFAULT_HEIGHT_PX));
   const [copy, setCopy] = useState<'idle' | 'copied' | 'manual'>('idle');
   const ids = { title: useId(), intro: useId(), height: useId(), code: useId(), status: useId() };
@@ -39,6 +40,10 @@ export function EmbedDialog() {
     setOpen(true);
     dialog.current?.showModal();
   };
+  // Mounted by the click that loaded this module: open at once (state starts open, above).
+  useEffect(() => {
+    if (openOnMount) dialog.current?.showModal();
+  }, [openOnMount]);
   const onClose = () => {
     setOpen(false);
     trigger.current?.focus();
