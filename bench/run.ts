@@ -194,13 +194,17 @@ interface IdleRun {
 
 async function firstIdle(browser: Browser, url: string, origin: string): Promise<IdleRun> {
   const { context, page, errors } = await freshPage(browser);
-  const bodies: Promise<FetchedFile | null>[] = [];
+  // Each body with the wall-clock time its request started: the first load is what was
+  // requested before the first idle (code the panels load right after it does not count, however
+  // quickly its response comes back).
+  const bodies: Promise<(FetchedFile & { startedAt: number }) | null>[] = [];
   page.on('response', (res: Response) => {
     const u = new URL(res.url());
     if (u.origin !== origin) return;
+    const startedAt = res.request().timing().startTime;
     bodies.push(
       res.body().then(
-        (b) => ({ path: u.pathname, kind: kindOf(u.pathname), rawBytes: b.length, gzipBytes: gzipSync(b, { level: 9 }).length }),
+        (b) => ({ path: u.pathname, kind: kindOf(u.pathname), rawBytes: b.length, gzipBytes: gzipSync(b, { level: 9 }).length, startedAt }),
         () => null,
       ),
     );
@@ -210,9 +214,13 @@ async function firstIdle(browser: Browser, url: string, origin: string): Promise
     await page.waitForFunction(() => (window as { __mapIdle?: number }).__mapIdle !== undefined, null, { timeout: 90_000, polling: 50 });
     const timing = await page.evaluate(() => ({
       idle: (window as { __mapIdle?: number }).__mapIdle ?? NaN,
+      origin: performance.timeOrigin,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
     }));
-    const files = (await Promise.all(bodies)).filter((f): f is FetchedFile => f !== null);
+    const idleAt = timing.origin + timing.idle;
+    const files = (await Promise.all(bodies))
+      .filter((f): f is FetchedFile & { startedAt: number } => f !== null && f.startedAt <= idleAt)
+      .map(({ startedAt: _, ...f }) => f);
     return { idleMs: timing.idle, fcpMs: timing.fcp, files, errors };
   } finally {
     await context.close();
