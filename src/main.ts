@@ -4,8 +4,7 @@
  *
  * The order is the point: the map is the slowest part of the first view, so MapLibre's code,
  * the region data and the map's WebGL context come first. React's code is fetched in parallel
- * (the HTML preloads it) but runs only once the map has started. Until then the page shows the
- * title from index.html.
+ * (the HTML preloads it) but runs only once the map has drawn its first view.
  */
 import { loadAtlas } from './data/load-atlas';
 import { loadBaseMap } from './data/load-base-map';
@@ -14,7 +13,7 @@ import { parseUrlState } from './state/url-codec';
 import { startUrlSync } from './state/url-sync';
 import { startEmbedMessages } from './state/embed-messages';
 import { preloadMap } from './app/map-code';
-import { whenMapStarted } from './map/map-handle';
+import { MAP_IDLE_EVENT, mapFailed } from './map/map-handle';
 import { REGION_BOUNDS } from './app/region-bounds';
 // In the entry rather than a chunk of its own: the map and the shell both use it, and one
 // small chunk less is ~0.2 kB less to download (the JS budget, see README).
@@ -44,12 +43,20 @@ void mapCode.then((m) => m.startMap({ store, baseMap, initialBounds: REGION_BOUN
 startUrlSync(store);
 startEmbedMessages(store);
 document.documentElement.lang = store.getState().lang === 'zh' ? 'zh-CN' : 'en';
+// index.html's title stands for the header until the shell renders; in an embed it is smaller.
+document.documentElement.classList.toggle('embed-page', store.getState().embed);
 
-// The shell renders once the map has started or given up (at the latest after 2.5 s).
+// The shell renders once the map has drawn its first view or given up (at the latest after
+// 3 s): React's code and first render then do not compete with the map's first view. Until
+// then the page shows the title from index.html and the map in its holder (map-boot.ts).
 const rootEl = document.getElementById('root');
-const mapStartedOrLate = Promise.race([whenMapStarted(), new Promise((resolve) => setTimeout(resolve, 2500))]);
+const firstViewOrLate = new Promise((resolve) => {
+  if (window.__mapIdle !== undefined || mapFailed()) resolve(undefined);
+  window.addEventListener(MAP_IDLE_EVENT, resolve, { once: true });
+  setTimeout(resolve, 3000);
+});
 if (rootEl) {
-  void mapStartedOrLate
+  void firstViewOrLate
     .then(() => import('./app/mount'))
     .then(({ mountShell }) => mountShell(rootEl, store, baseMap))
     .catch((e: unknown) => {

@@ -35,10 +35,8 @@ function countyIndex(counties: FeatureCollection): Map<string, CountyInfo> {
 /**
  * @param base URL the `data/` folder is relative to (the page's base)
  * @param baseMap the region data being loaded for the map (for county names and the region check)
- * @param parseAfter the files are fetched at once but parsed only after this settles (the app
- *   passes "the map has started", so the map's WebGL set-up is not queued behind the parsing)
  */
-export async function loadAtlas(base: URL, baseMap: Promise<BaseMapResult>, parseAfter?: Promise<unknown>): Promise<AtlasLoadResult> {
+export async function loadAtlas(base: URL, baseMap: Promise<BaseMapResult>): Promise<AtlasLoadResult> {
   const [projectsRaw, sourcesRaw, corridorsRaw, zonesRaw, zonePolygonsRaw, region] = await Promise.all([
     fetchJson(base, 'data/projects.json'),
     fetchJson(base, 'data/sources.json'),
@@ -47,10 +45,6 @@ export async function loadAtlas(base: URL, baseMap: Promise<BaseMapResult>, pars
     fetchJson(base, 'data/zones.geojson'),
     baseMap,
   ]);
-  // Let the map start before the parsing below takes the main thread: MapLibre's worker then
-  // loads and draws in parallel.
-  await parseAfter?.catch(() => undefined);
-  await new Promise((resolve) => setTimeout(resolve, 0));
   performance.mark('cdmz:atlas-parse');
   const issues: DataIssue[] = [];
 

@@ -14,12 +14,6 @@ import { overlayLayers, projectLayers } from './project-layers';
 import { projectFeatures, projectFeaturesKey } from './project-features';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-declare global {
-  interface Window {
-    /** performance.now() when the map first became idle with its data drawn (tests, bench). */
-    __mapIdle?: number;
-  }
-}
 
 function corridorCollection(atlas: Atlas): FeatureCollection {
   return {

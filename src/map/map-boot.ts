@@ -20,7 +20,11 @@ import type { AppStore } from '../state/create-app-store';
 import { drawCategorySymbol, symbolImageId } from '../theme/category-symbol';
 import type { BaseMapResult } from '../data/load-base-map';
 import { BASE_ATTRIBUTION, baseStyle } from './base-style';
-import { publishMap, publishMapFailure, publishMapStarted } from './map-handle';
+import { markFirstIdle, publishMap, publishMapFailure } from './map-handle';
+import { LAYER_IDS, SOURCE_IDS } from './layer-ids';
+import { selectVisibleIds } from '../state/selectors';
+import type { AppState } from '../state/app-state';
+import { geometryParts } from '../geo/geometry-parts';
 import { mapLocale } from './map-locale';
 import { gateFirstView } from './first-view-gate';
 import { atlasPartsForState, withAtlasParts } from './atlas-style';
@@ -45,21 +49,42 @@ export type MapStart =
       container: HTMLDivElement;
       /** Resolves when the style has loaded (`publishMap` has been called). */
       styleLoaded: Promise<void>;
-      /** The atlas whose overlays and projects are in the first style (null: not loaded in time). */
-      atlas: Atlas | null;
-      /** `projectFeaturesKey` of the project features drawn with it. */
-      featuresKey: string;
+      /** Where the first view was fitted (the region, or the project selected in the URL). */
+      fit: { bounds: Bounds; padding: number; maxZoom?: number } | null;
+      /**
+       * `MapView` takes the map over: from now on it adds an atlas that arrives late and keeps
+       * the feature-state. Returns what the map shows so far.
+       */
+      handOver: () => DrawnAtlas;
     }
   | { kind: 'failed'; reason: 'webgl' | 'base'; container: HTMLDivElement };
+
+type Bounds = [number, number, number, number];
+
+/** What the map shows of the atlas: which atlas, its features' key, the hidden project ids. */
+export interface DrawnAtlas {
+  atlas: Atlas | null;
+  featuresKey: string;
+  hidden: Set<string>;
+  /** The project and zone flagged `selected` (MapView clears them if the store has moved on). */
+  selected: string | null;
+  zone: string | null;
+}
 
 export interface StartMapOptions {
   store: AppStore;
   baseMap: Promise<BaseMapResult>;
   /** Region bounds [w, s, e, n] for the first view (unless the URL has a camera hash). */
-  initialBounds: [number, number, number, number];
+  initialBounds: Bounds;
 }
 
 let start: Promise<MapStart> | null = null;
+const movedByUser = new WeakSet<MlMap>();
+
+/** The reader has panned or zoomed the map (not a camera change made by code). */
+export function userMoved(map: MlMap): boolean {
+  return movedByUser.has(map);
+}
 
 /**
  * How long the map waits for the project files before starting with the region alone (their
@@ -80,6 +105,11 @@ function dataSettled(store: AppStore, ms: number): Promise<void> {
       resolve();
     }
   });
+}
+
+/** MapLibre's fit options for a first-view fit (no `maxZoom` key unless there is one: undefined would override its default). */
+export function fitOptions(fit: { padding: number; maxZoom?: number }): { padding: number; maxZoom?: number } {
+  return fit.maxZoom === undefined ? { padding: fit.padding } : { padding: fit.padding, maxZoom: fit.maxZoom };
 }
 
 /** The URL carries a camera (`#zoom/lat/lng`, MapLibre's hash): keep it instead of the fit. */
@@ -122,13 +152,23 @@ function createMap({ store, baseMap, initialBounds }: StartMapOptions): Promise<
     const atlas = state.atlas;
     const parts = atlas ? atlasPartsForState(atlas, state) : null;
     const offline = parts ? withAtlasParts(baseStyle(base.value, lang), parts) : baseStyle(base.value, lang);
+    const drawn: DrawnAtlas = { atlas, featuresKey: parts?.featuresKey ?? '', hidden: new Set(), selected: null, zone: null };
+    // The first view: the camera in the URL's hash, else the project selected in the URL, else
+    // the region.
+    const selected = atlas && state.selectedId ? atlas.projects.find((p) => p.id === state.selectedId) : undefined;
+    const selectedBox = selected?.geometry ? geometryParts(selected.geometry).bbox : null;
+    const fit = hasCameraHash()
+      ? null
+      : selectedBox && Number.isFinite(selectedBox[0])
+        ? { bounds: selectedBox, padding: 60, maxZoom: 11.5 }
+        : { bounds: initialBounds, padding: 16 };
     let map: MlMap;
     performance.mark('cdmz:map-new');
     try {
       map = new maplibregl.Map({
         container,
         style: ONLINE_STYLE ?? offline,
-        ...(hasCameraHash() ? {} : { bounds: initialBounds, fitBoundsOptions: { padding: 16 } }),
+        ...(fit ? { bounds: fit.bounds, fitBoundsOptions: fitOptions(fit) } : {}),
         hash: true,
         minZoom: 5,
         maxZoom: 15,
@@ -148,12 +188,44 @@ function createMap({ store, baseMap, initialBounds }: StartMapOptions): Promise<
       return { kind: 'failed', reason: 'webgl', container };
     }
     performance.mark('cdmz:map-created');
+    map.on('movestart', (e: { originalEvent?: unknown }) => {
+      if (e.originalEvent) movedByUser.add(map);
+    });
     // One frame for the complete first view instead of one per arriving tile.
     gateFirstView(map);
-    publishMapStarted();
     map.touchZoomRotate.disableRotation();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+    // Until MapView takes over, the map keeps up with the store on its own: the page's shell
+    // renders after the first idle, and that idle must show the URL's view (filters, selection).
+    let handedOver = false;
+    let loaded = false;
+    let applied = false;
+    let marking = false;
+    let stopWatching = () => {};
+    const keepUp = () => {
+      if (handedOver || !loaded) return;
+      const now = store.getState();
+      if (now.atlas && drawn.atlas !== now.atlas) {
+        // The project files came after the map had started: their sources and layers now.
+        const late = atlasPartsForState(now.atlas, now);
+        for (const [id, src] of Object.entries(late.sources)) if (!map.getSource(id)) map.addSource(id, src);
+        const before = map.getLayer(LAYER_IDS.countyLabel) ? LAYER_IDS.countyLabel : undefined;
+        for (const layer of late.layers) if (!map.getLayer(layer.id)) map.addLayer(layer, before);
+        drawn.atlas = now.atlas;
+        drawn.featuresKey = late.featuresKey;
+      }
+      if (drawn.atlas && !applied) {
+        applied = true;
+        applyViewState(map, drawn, now);
+      }
+      if (now.dataStatus !== 'loading' && !marking) {
+        marking = true;
+        stopWatching();
+        map.once('idle', () => markFirstIdle(map));
+        map.triggerRepaint();
+      }
+    };
     const styleLoaded = new Promise<void>((resolve) => {
       map.once('style.load', () => {
         performance.mark('cdmz:map-load');
@@ -164,11 +236,36 @@ function createMap({ store, baseMap, initialBounds }: StartMapOptions): Promise<
         }
         addSymbolImages(map);
         publishMap(map);
+        loaded = true;
+        stopWatching = store.subscribe(keepUp);
+        keepUp();
         resolve();
       });
     });
-    return { kind: 'started', map, container, styleLoaded, atlas, featuresKey: parts?.featuresKey ?? '' };
+    const handOver = () => {
+      handedOver = true;
+      stopWatching();
+      return drawn;
+    };
+    return { kind: 'started', map, container, styleLoaded, fit, handOver };
   });
+}
+
+/**
+ * The URL's view on the projects as feature-state: projects its filters hide, the selected
+ * project and zone, recorded in `drawn`. MapView keeps this up to date after it takes over.
+ */
+function applyViewState(map: MlMap, drawn: DrawnAtlas, state: AppState): void {
+  const visible = new Set(selectVisibleIds(state));
+  for (const p of drawn.atlas?.projects ?? []) {
+    if (!p.geometry || visible.has(p.id)) continue;
+    drawn.hidden.add(p.id);
+    map.setFeatureState({ source: SOURCE_IDS.projects, id: p.id }, { hidden: true });
+  }
+  drawn.selected = state.selectedId;
+  drawn.zone = state.filters.zoneId;
+  if (drawn.selected) map.setFeatureState({ source: SOURCE_IDS.projects, id: drawn.selected }, { selected: true });
+  if (drawn.zone) map.setFeatureState({ source: SOURCE_IDS.zones, id: drawn.zone }, { selected: true });
 }
 
 /**

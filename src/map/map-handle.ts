@@ -1,12 +1,15 @@
 /**
  * The live map instance for the few things outside the map view that need it (picture export,
- * end-to-end tests through `window.__cdmzMap`). Set by `MapView` when the map is ready.
+ * end-to-end tests through `window.__cdmzMap`). Set by map-boot.ts when the map's style has
+ * loaded. Also the first-idle signal (`markFirstIdle`) and the "map gave up" flag.
  */
 import type { Map as MlMap } from 'maplibre-gl';
 
 declare global {
   interface Window {
     __cdmzMap?: MlMap | null;
+    /** performance.now() when the map first became idle with its data drawn (tests, bench). */
+    __mapIdle?: number;
   }
 }
 
@@ -15,11 +18,18 @@ export const MAP_IDLE_EVENT = 'cdmz:map-idle';
 
 let current: MlMap | null = null;
 let failed = false;
-let markStarted: () => void = () => {};
-const started = new Promise<void>((resolve) => {
-  markStarted = resolve;
-});
 const listeners = new Set<(map: MlMap | null) => void>();
+
+/**
+ * The first idle with the data drawn: sets `window.__mapIdle` (performance.now()) and
+ * `data-map-idle="true"` on the map's container, and tells the page (MAP_IDLE_EVENT). Once.
+ */
+export function markFirstIdle(map: MlMap): void {
+  if (window.__mapIdle !== undefined) return;
+  window.__mapIdle = performance.now();
+  map.getContainer().setAttribute('data-map-idle', 'true');
+  window.dispatchEvent(new Event(MAP_IDLE_EVENT));
+}
 
 export function publishMap(map: MlMap | null): void {
   current = map;
@@ -33,22 +43,8 @@ export function publishMap(map: MlMap | null): void {
  */
 export function publishMapFailure(): void {
   failed = true;
-  markStarted();
   for (const l of listeners) l(null);
   window.dispatchEvent(new Event(MAP_IDLE_EVENT));
-}
-
-/**
- * The map has been constructed (its WebGL context exists and its worker is loading the base
- * data). Work that can wait — parsing the project files — waits for this, so the map starts first.
- */
-export function publishMapStarted(): void {
-  markStarted();
-}
-
-/** Resolves once the map has been constructed or has given up. */
-export function whenMapStarted(): Promise<void> {
-  return started;
 }
 
 /** True once the map has given up (see `publishMapFailure`). */

@@ -17,8 +17,8 @@ import { LAYER_IDS, PROJECT_LAYER_IDS, SOURCE_IDS } from './layer-ids';
 import { overlayLayers, projectLayers } from './project-layers';
 import { projectFeatures, projectFeaturesKey } from './project-features';
 import { atlasPartsForState } from './atlas-style';
-import { MAP_IDLE_EVENT } from './map-handle';
-import { BOOT_CLASS, hasCameraHash, startMap } from './map-boot';
+import { markFirstIdle } from './map-handle';
+import { BOOT_CLASS, fitOptions, startMap, userMoved } from './map-boot';
 import { geometryParts } from '../geo/geometry-parts';
 
 /** main.ts starts the map through the module it loads anyway. */
@@ -86,8 +86,14 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
         return;
       }
       const { map: m, container: el } = start;
-      overlaysAdded.current = start.atlas;
-      featuresKey.current = start.featuresKey;
+      // From here on this component keeps the map in step with the store.
+      const drawn = start.handOver();
+      overlaysAdded.current = drawn.atlas;
+      featuresKey.current = drawn.featuresKey;
+      hiddenIds.current = drawn.hidden;
+      const now = store.getState();
+      if (drawn.selected && drawn.selected !== now.selectedId) m.setFeatureState({ source: SOURCE_IDS.projects, id: drawn.selected }, { selected: false });
+      if (drawn.zone && drawn.zone !== now.filters.zoneId) m.setFeatureState({ source: SOURCE_IDS.zones, id: drawn.zone }, { selected: false });
       const slotEl = slot.current;
       if (slotEl && el.parentElement !== slotEl) {
         const before = `${el.clientWidth}x${el.clientHeight}`;
@@ -95,7 +101,8 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
         el.classList.remove(BOOT_CLASS, `${BOOT_CLASS}-embed`);
         if (`${el.clientWidth}x${el.clientHeight}` !== before) {
           m.resize();
-          if (!hasCameraHash()) m.fitBounds(initialBounds, { padding: 16, animate: false });
+          // Fit again, unless the reader has moved the map meanwhile.
+          if (start.fit && !userMoved(m)) m.fitBounds(start.fit.bounds, { ...fitOptions(start.fit), animate: false });
         }
       }
       await start.styleLoaded;
@@ -233,12 +240,7 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
     if (!map || window.__mapIdle !== undefined) return;
     if (dataStatus === 'loading') return;
     if (dataStatus === 'ready' && overlaysAdded.current !== atlas) return;
-    const mark = () => {
-      if (window.__mapIdle !== undefined) return;
-      window.__mapIdle = performance.now();
-      map.getContainer().setAttribute('data-map-idle', 'true');
-      window.dispatchEvent(new Event(MAP_IDLE_EVENT));
-    };
+    const mark = () => markFirstIdle(map);
     map.once('idle', mark);
     map.triggerRepaint();
     return () => {
