@@ -1,12 +1,15 @@
 /**
- * Starts the map before the page's React shell has rendered.
+ * Starts the map, and lets it draw its first view, before the page's React shell runs.
  *
- * The map is the slowest part of the first view: it needs its WebGL context, its worker and
- * its data. Until now the map was created by React, after React's code had run and the shell
- * had rendered. Now `startMap` creates it as soon as MapLibre's code and the region data are
- * in. It uses a holder element of its own, hidden and sized like the map's slot.
- * `MapView` later moves that holder into its place in the shell. If the slot's size differs,
- * `MapView` resizes the map and fits the region again; no tile has been drawn by then.
+ * The map is the slowest part of the first view: it needs its WebGL context, its worker and its
+ * data, and in software rendering every frame and shader costs. So `startMap` creates it as
+ * soon as MapLibre's code, the region data and the project files are in (main.ts), in a holder
+ * element of its own placed like the map's slot (app.css), and React's code runs only after the
+ * first idle. Until then this module keeps the map in step with the store: project files that
+ * come late, and the URL's filters, selection and zone as feature-state. It also marks the
+ * first idle. `MapView` then moves the holder into its slot and takes over (`handOver`). If the
+ * slot's size differs, `MapView` resizes the map and fits it again, unless the reader has
+ * moved it meanwhile.
  *
  * One map per page: `startMap` returns the same start every time it is called.
  */
@@ -38,7 +41,7 @@ performance.mark('cdmz:map-code');
 const SYMBOL_PX = 22;
 /** An online basemap style URL, set at build time; off by default. */
 export const ONLINE_STYLE: string | undefined = import.meta.env.VITE_BASEMAP_STYLE || undefined;
-/** The holder's class until `MapView` has moved it into the shell (app.css hides it). */
+/** The holder's class until `MapView` has moved it into the shell (app.css places it). */
 export const BOOT_CLASS = 'map-canvas--boot';
 
 export type MapStart =
