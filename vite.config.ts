@@ -78,7 +78,16 @@ export default defineConfig({
   plugins: [react(), dataFiles()],
   build: {
     target: 'es2022',
+    // Every browser the es2022 target covers knows <link rel="modulepreload"> except Safari < 17,
+    // which then simply fetches the chunks when they are imported: no polyfill in the entry.
+    modulePreload: { polyfill: false },
     sourcemap: false,
+    rollupOptions: {
+      // robust-predicates (under @turf/boolean-point-in-polygon) allocates its work arrays at
+      // module level, which a bundler must assume has side effects; it has none, so the
+      // predicates we never call (incircle, insphere, orient3d) can go.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]robust-predicates[\\/]/.test(id) },
+    },
     chunkSizeWarningLimit: 1200,
   },
   preview: { port: 4173, strictPort: true, host: '127.0.0.1' },

@@ -3,7 +3,7 @@
  * source with its features on the store's date, and their layers (drawn below the region labels).
  * Used for the first style (map-boot.ts) and for an atlas that arrives later (MapView).
  */
-import type { GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
+import type { GeoJSONSource, GeoJSONSourceSpecification, LayerSpecification, Map as MlMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Atlas, Project } from '../domain/types';
 import type { Lang } from '../i18n/translate';
@@ -116,4 +116,15 @@ export function withAtlasParts<S extends { sources: Record<string, unknown>; lay
   const at = layers.findIndex((l) => l.id === LAYER_IDS.countyLabel);
   layers.splice(at < 0 ? layers.length : at, 0, ...parts.layers);
   return { ...style, sources: { ...style.sources, ...parts.sources }, layers };
+}
+
+/** Puts the atlas's sources (new data for those already there) and layers (below the labels) on a map. */
+export function addAtlasParts(map: MlMap, parts: AtlasParts): void {
+  for (const [id, src] of Object.entries(parts.sources)) {
+    const existing = map.getSource(id) as GeoJSONSource | undefined;
+    if (existing) existing.setData(src.data as FeatureCollection);
+    else map.addSource(id, src);
+  }
+  const before = map.getLayer(LAYER_IDS.countyLabel) ? LAYER_IDS.countyLabel : undefined;
+  for (const layer of parts.layers) if (!map.getLayer(layer.id)) map.addLayer(layer, before);
 }

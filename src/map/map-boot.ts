@@ -24,13 +24,13 @@ import { drawCategorySymbol, symbolImageId } from '../theme/category-symbol';
 import type { BaseMapResult } from '../data/load-base-map';
 import { BASE_ATTRIBUTION, baseStyle } from './base-style';
 import { markFirstIdle, publishMap, publishMapFailure } from './map-handle';
-import { LAYER_IDS, SOURCE_IDS } from './layer-ids';
+import { SOURCE_IDS } from './layer-ids';
 import { selectVisibleIds } from '../state/selectors';
 import type { AppState } from '../state/app-state';
 import { geometryParts } from '../geo/geometry-parts';
 import { mapLocale } from './map-locale';
 import { gateFirstView } from './first-view-gate';
-import { atlasPartsForState, withAtlasParts } from './atlas-style';
+import { addAtlasParts, atlasPartsForState, withAtlasParts } from './atlas-style';
 
 maplibregl.setWorkerUrl(workerUrl);
 // Start MapLibre's worker now: it downloads and compiles its script while the main thread
@@ -39,6 +39,7 @@ maplibregl.prewarm();
 performance.mark('cdmz:map-code');
 
 const SYMBOL_PX = 22;
+const MAX_ZOOM = 15;
 /** An online basemap style URL, set at build time; off by default. */
 export const ONLINE_STYLE: string | undefined = import.meta.env.VITE_BASEMAP_STYLE || undefined;
 /** The holder's class until `MapView` has moved it into the shell (app.css places it). */
@@ -53,7 +54,7 @@ export type MapStart =
       /** Resolves when the style has loaded (`publishMap` has been called). */
       styleLoaded: Promise<void>;
       /** Where the first view was fitted (the region, or the project selected in the URL). */
-      fit: { bounds: Bounds; padding: number; maxZoom?: number } | null;
+      fit: { bounds: Bounds; padding: number; maxZoom: number } | null;
       /**
        * `MapView` takes the map over: from now on it adds an atlas that arrives late and keeps
        * the feature-state. Returns what the map shows so far.
@@ -110,11 +111,6 @@ function dataSettled(store: AppStore, ms: number): Promise<void> {
   });
 }
 
-/** MapLibre's fit options for a first-view fit (no `maxZoom` key unless there is one: undefined would override its default). */
-export function fitOptions(fit: { padding: number; maxZoom?: number }): { padding: number; maxZoom?: number } {
-  return fit.maxZoom === undefined ? { padding: fit.padding } : { padding: fit.padding, maxZoom: fit.maxZoom };
-}
-
 /** The URL carries a camera (`#zoom/lat/lng`, MapLibre's hash): keep it instead of the fit. */
 export function hasCameraHash(): boolean {
   return /^#[\d.]+\/[-\d.]+\/[-\d.]+/.test(window.location.hash);
@@ -164,17 +160,17 @@ function createMap({ store, baseMap, initialBounds }: StartMapOptions): Promise<
       ? null
       : selectedBox && Number.isFinite(selectedBox[0])
         ? { bounds: selectedBox, padding: 60, maxZoom: 11.5 }
-        : { bounds: initialBounds, padding: 16 };
+        : { bounds: initialBounds, padding: 16, maxZoom: MAX_ZOOM };
     let map: MlMap;
     performance.mark('cdmz:map-new');
     try {
       map = new maplibregl.Map({
         container,
         style: ONLINE_STYLE ?? offline,
-        ...(fit ? { bounds: fit.bounds, fitBoundsOptions: fitOptions(fit) } : {}),
+        ...(fit ? { bounds: fit.bounds, fitBoundsOptions: { padding: fit.padding, maxZoom: fit.maxZoom } } : {}),
         hash: true,
         minZoom: 5,
-        maxZoom: 15,
+        maxZoom: MAX_ZOOM,
         dragRotate: false,
         pitchWithRotate: false,
         touchPitch: false,
@@ -212,9 +208,7 @@ function createMap({ store, baseMap, initialBounds }: StartMapOptions): Promise<
       if (now.atlas && drawn.atlas !== now.atlas) {
         // The project files came after the map had started: their sources and layers now.
         const late = atlasPartsForState(now.atlas, now);
-        for (const [id, src] of Object.entries(late.sources)) if (!map.getSource(id)) map.addSource(id, src);
-        const before = map.getLayer(LAYER_IDS.countyLabel) ? LAYER_IDS.countyLabel : undefined;
-        for (const layer of late.layers) if (!map.getLayer(layer.id)) map.addLayer(layer, before);
+        addAtlasParts(map, late);
         drawn.atlas = now.atlas;
         drawn.featuresKey = late.featuresKey;
       }

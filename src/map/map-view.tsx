@@ -6,7 +6,6 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { GeoJSONSource, Map as MlMap, MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
 import type { Atlas, Project } from '../domain/types';
 import { translate } from '../i18n/translate';
 import { useAppStore, useAppStoreApi } from '../state/store-context';
@@ -16,9 +15,9 @@ import { labelLayers } from './base-style';
 import { LAYER_IDS, PROJECT_LAYER_IDS, SOURCE_IDS } from './layer-ids';
 import { overlayLayers, projectLayers } from './project-layers';
 import { projectFeatures, projectFeaturesKey } from './project-features';
-import { atlasPartsForState } from './atlas-style';
+import { addAtlasParts, atlasPartsForState } from './atlas-style';
 import { markFirstIdle } from './map-handle';
-import { BOOT_CLASS, fitOptions, startMap, userMoved } from './map-boot';
+import { BOOT_CLASS, startMap, userMoved } from './map-boot';
 import { geometryParts } from '../geo/geometry-parts';
 
 /** main.ts starts the map through the module it loads anyway. */
@@ -102,7 +101,7 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
         if (`${el.clientWidth}x${el.clientHeight}` !== before) {
           m.resize();
           // Fit again, unless the reader has moved the map meanwhile.
-          if (start.fit && !userMoved(m)) m.fitBounds(start.fit.bounds, { ...fitOptions(start.fit), animate: false });
+          if (start.fit && !userMoved(m)) m.fitBounds(start.fit.bounds, { padding: start.fit.padding, maxZoom: start.fit.maxZoom, animate: false });
         }
       }
       await start.styleLoaded;
@@ -122,13 +121,7 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
     overlaysAdded.current = atlas;
     featuresKey.current = parts.featuresKey;
     hiddenIds.current = new Set();
-    for (const [id, src] of Object.entries(parts.sources)) {
-      const existing = map.getSource(id) as GeoJSONSource | undefined;
-      if (existing) existing.setData(src.data as FeatureCollection);
-      else map.addSource(id, src);
-    }
-    const before = map.getLayer(LAYER_IDS.countyLabel) ? LAYER_IDS.countyLabel : undefined;
-    for (const layer of parts.layers) if (!map.getLayer(layer.id)) map.addLayer(layer, before);
+    addAtlasParts(map, parts);
     performance.mark('cdmz:overlays');
   }, [map, atlas, store]);
 
