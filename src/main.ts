@@ -38,7 +38,7 @@ void loadAtlas(dataBase, baseMap).then((result) => {
   store.getState().setData(result);
 });
 // A failure to load the map code is reported by preloadMap (message in the map area, panels
-// released), which also counts as "started" below.
+// released); it also releases the shell below.
 void mapCode.then((m) => m.startMap({ store, baseMap, initialBounds: REGION_BOUNDS })).catch(() => undefined);
 startUrlSync(store);
 startEmbedMessages(store);

@@ -1,6 +1,7 @@
 /**
  * Renders the React shell (<Root/>: the full app or the embed). main.ts imports this module
- * once the map has started, so React's code runs after the map's start, not before it.
+ * once the map has drawn its first view (or given up, or after 3 s), so React's code and first
+ * render do not compete with it.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
