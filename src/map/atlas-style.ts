@@ -12,6 +12,7 @@ import { selectAsOfDate, projectStateCached } from '../state/selectors';
 import { LAYER_IDS, SOURCE_IDS } from './layer-ids';
 import { overlayLayers, projectLayers } from './project-layers';
 import { projectFeatures, projectFeaturesKey } from './project-features';
+import { geometryParts } from '../geo/geometry-parts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -127,4 +128,14 @@ export function addAtlasParts(map: MlMap, parts: AtlasParts): void {
   }
   const before = map.getLayer(LAYER_IDS.countyLabel) ? LAYER_IDS.countyLabel : undefined;
   for (const layer of parts.layers) if (!map.getLayer(layer.id)) map.addLayer(layer, before);
+}
+
+/** How the map frames a selected project (first view and "fly there"). */
+export const SELECTION_FIT = { padding: 60, maxZoom: 11.5 } as const;
+
+/** Bounding box of a project's geometry, or null (no geometry); the analysis has already decomposed it. */
+export function projectBounds(p: Project): [number, number, number, number] | null {
+  if (!p.geometry) return null;
+  const box = geometryParts(p.geometry).bbox;
+  return Number.isFinite(box[0]) ? box : null;
 }

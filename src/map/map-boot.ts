@@ -27,10 +27,9 @@ import { markFirstIdle, publishMap, publishMapFailure } from './map-handle';
 import { SOURCE_IDS } from './layer-ids';
 import { selectVisibleIds } from '../state/selectors';
 import type { AppState } from '../state/app-state';
-import { geometryParts } from '../geo/geometry-parts';
 import { mapLocale } from './map-locale';
 import { gateFirstView } from './first-view-gate';
-import { addAtlasParts, atlasPartsForState, withAtlasParts } from './atlas-style';
+import { addAtlasParts, atlasPartsForState, projectBounds, SELECTION_FIT, withAtlasParts } from './atlas-style';
 
 maplibregl.setWorkerUrl(workerUrl);
 // Start MapLibre's worker now: it downloads and compiles its script while the main thread
@@ -41,9 +40,9 @@ performance.mark('cdmz:map-code');
 const SYMBOL_PX = 22;
 const MAX_ZOOM = 15;
 /** An online basemap style URL, set at build time; off by default. */
-export const ONLINE_STYLE: string | undefined = import.meta.env.VITE_BASEMAP_STYLE || undefined;
+const ONLINE_STYLE: string | undefined = import.meta.env.VITE_BASEMAP_STYLE || undefined;
 /** The holder's class until `MapView` has moved it into the shell (app.css places it). */
-export const BOOT_CLASS = 'map-canvas--boot';
+const BOOT_CLASS = 'map-canvas--boot';
 
 export type MapStart =
   | {
@@ -112,7 +111,7 @@ function dataSettled(store: AppStore, ms: number): Promise<void> {
 }
 
 /** The URL carries a camera (`#zoom/lat/lng`, MapLibre's hash): keep it instead of the fit. */
-export function hasCameraHash(): boolean {
+function hasCameraHash(): boolean {
   return /^#[\d.]+\/[-\d.]+\/[-\d.]+/.test(window.location.hash);
 }
 
@@ -155,11 +154,11 @@ function createMap({ store, baseMap, initialBounds }: StartMapOptions): Promise<
     // The first view: the camera in the URL's hash, else the project selected in the URL, else
     // the region.
     const selected = atlas && state.selectedId ? atlas.projects.find((p) => p.id === state.selectedId) : undefined;
-    const selectedBox = selected?.geometry ? geometryParts(selected.geometry).bbox : null;
+    const selectedBox = selected ? projectBounds(selected) : null;
     const fit = hasCameraHash()
       ? null
-      : selectedBox && Number.isFinite(selectedBox[0])
-        ? { bounds: selectedBox, padding: 60, maxZoom: 11.5 }
+      : selectedBox
+        ? { bounds: selectedBox, ...SELECTION_FIT }
         : { bounds: initialBounds, padding: 16, maxZoom: MAX_ZOOM };
     let map: MlMap;
     performance.mark('cdmz:map-new');
@@ -263,6 +262,18 @@ function applyViewState(map: MlMap, drawn: DrawnAtlas, state: AppState): void {
   drawn.zone = state.filters.zoneId;
   if (drawn.selected) map.setFeatureState({ source: SOURCE_IDS.projects, id: drawn.selected }, { selected: true });
   if (drawn.zone) map.setFeatureState({ source: SOURCE_IDS.zones, id: drawn.zone }, { selected: true });
+}
+
+/**
+ * Moves the map's holder into `slot` (MapView's place for it in the shell), where it stops being
+ * placed by the boot classes. Returns whether its size changed on the way.
+ */
+export function moveIntoSlot(container: HTMLElement, slot: HTMLElement): boolean {
+  if (container.parentElement === slot) return false;
+  const before = `${container.clientWidth}x${container.clientHeight}`;
+  slot.appendChild(container);
+  container.classList.remove(BOOT_CLASS, `${BOOT_CLASS}-embed`);
+  return `${container.clientWidth}x${container.clientHeight}` !== before;
 }
 
 /**

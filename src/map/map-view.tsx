@@ -15,20 +15,12 @@ import { labelLayers } from './base-style';
 import { LAYER_IDS, PROJECT_LAYER_IDS, SOURCE_IDS } from './layer-ids';
 import { overlayLayers, projectLayers } from './project-layers';
 import { projectFeatures, projectFeaturesKey } from './project-features';
-import { addAtlasParts, atlasPartsForState } from './atlas-style';
+import { addAtlasParts, atlasPartsForState, projectBounds, SELECTION_FIT } from './atlas-style';
 import { markFirstIdle } from './map-handle';
-import { BOOT_CLASS, startMap, userMoved } from './map-boot';
-import { geometryParts } from '../geo/geometry-parts';
+import { moveIntoSlot, startMap, userMoved } from './map-boot';
 
 /** main.ts starts the map through the module it loads anyway. */
 export { startMap } from './map-boot';
-
-/** Bounding box of a project's geometry (for "fly there"); the analysis has already decomposed it. */
-function projectBounds(p: Project): [number, number, number, number] | null {
-  if (!p.geometry) return null;
-  const box = geometryParts(p.geometry).bbox;
-  return Number.isFinite(box[0]) ? box : null;
-}
 
 /**
  * Sets a boolean feature-state (`selected`, `hover`) on one feature and returns the effect
@@ -79,8 +71,7 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
     void startMap({ store, baseMap, initialBounds }).then(async (start) => {
       if (!live) return;
       if (start.kind === 'failed') {
-        if (start.container.parentElement !== slot.current) slot.current?.appendChild(start.container);
-        start.container.classList.remove(BOOT_CLASS, `${BOOT_CLASS}-embed`);
+        if (slot.current) moveIntoSlot(start.container, slot.current);
         setPhase({ kind: 'failed', reason: start.reason });
         return;
       }
@@ -93,16 +84,10 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
       const now = store.getState();
       if (drawn.selected && drawn.selected !== now.selectedId) m.setFeatureState({ source: SOURCE_IDS.projects, id: drawn.selected }, { selected: false });
       if (drawn.zone && drawn.zone !== now.filters.zoneId) m.setFeatureState({ source: SOURCE_IDS.zones, id: drawn.zone }, { selected: false });
-      const slotEl = slot.current;
-      if (slotEl && el.parentElement !== slotEl) {
-        const before = `${el.clientWidth}x${el.clientHeight}`;
-        slotEl.appendChild(el);
-        el.classList.remove(BOOT_CLASS, `${BOOT_CLASS}-embed`);
-        if (`${el.clientWidth}x${el.clientHeight}` !== before) {
-          m.resize();
-          // Fit again, unless the reader has moved the map meanwhile.
-          if (start.fit && !userMoved(m)) m.fitBounds(start.fit.bounds, { padding: start.fit.padding, maxZoom: start.fit.maxZoom, animate: false });
-        }
+      if (slot.current && moveIntoSlot(el, slot.current)) {
+        m.resize();
+        // Fit again, unless the reader has moved the map meanwhile.
+        if (start.fit && !userMoved(m)) m.fitBounds(start.fit.bounds, { padding: start.fit.padding, maxZoom: start.fit.maxZoom, animate: false });
       }
       await start.styleLoaded;
       if (live) setPhase({ kind: 'ready', map: m });
@@ -156,7 +141,7 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
     const b = p ? projectBounds(p) : null;
     if (b && !fromMap) {
       const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-      map.fitBounds(b, { padding: 60, maxZoom: 11.5, animate: !reduce, duration: reduce ? 0 : 900 });
+      map.fitBounds(b, { ...SELECTION_FIT, animate: !reduce, duration: reduce ? 0 : 900 });
     }
     return flagFeature(map, SOURCE_IDS.projects, selectedId, 'selected');
   }, [map, atlas, selectedId]);
