@@ -1,6 +1,6 @@
 /**
  * `npm run data:projects [-- --check] [-- --data DIR]`: compiles the authored project files
- * (`data/projects/<id>.json`, one per project, schema `data/schema/project.schema.json`) into
+ * (`data/projects/<id>.json`, one per project, schema `data/project.schema.json`) into
  * what the app and reusers load:
  *
  * - `data/projects.json`: `{ version: 1, projects }` sorted by id, each project's observations
@@ -8,7 +8,8 @@
  *   the same day; authored order kept otherwise);
  * - `data/atlas.geojson` / `data/atlas.csv`: the full dataset for reuse (one feature/row per
  *   project, state as of the latest record date with freshness; see data/README.md);
- * - `data/schema/project.schema.json`: the JSON Schema of an authored file (from the zod schema).
+ * - `data/project.schema.json`: the JSON Schema of an authored file (from the zod schema);
+ * - `data/datapackage.json`: the Frictionless Data Package descriptor of the published files.
  *
  * Every problem in every file is listed (`file: id: field: message`) and nothing is written
  * when there is any. `--check` builds in memory and compares byte for byte with the committed
@@ -17,7 +18,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { authoredProjectJsonSchema, authoredProjectSchema, type AuthoredProject } from '../data/authored-project-schema';
 import { analyzeProjects } from '../data/analyze-projects';
 import { parseCorridors } from '../data/parse-corridors';
@@ -27,13 +28,14 @@ import { parseSources } from '../data/parse-sources';
 import { parseZones } from '../data/parse-zones';
 import { bboxRegionCheck, polygonRegionCheck, type RegionCheck } from '../data/project-region-check';
 import { buildExportRows } from '../domain/export-rows';
-import { projectsToCsv } from '../domain/export-csv';
-import { projectsToGeoJson } from '../domain/export-geojson';
+import { CSV_LIST_SEPARATOR, projectsToCsv } from '../domain/export-csv';
+import { projectsToGeoJson, type ExportFeatureCollection } from '../domain/export-geojson';
+import { buildDataPackage } from './datapackage';
 import { latestMilestoneDate } from '../domain/status-on-date';
 import type { DataIssue, Milestone, Project } from '../domain/types';
 
 export const AUTHORED_DIR = 'projects';
-export const OUTPUTS = ['projects.json', 'atlas.geojson', 'atlas.csv', 'schema/project.schema.json'] as const;
+export const OUTPUTS = ['projects.json', 'atlas.geojson', 'atlas.csv', 'project.schema.json', 'datapackage.json'] as const;
 export type OutputName = (typeof OUTPUTS)[number];
 
 /** One authored file → the compiled project (field order fixed: the output is byte-stable). */
@@ -139,11 +141,26 @@ export function compileProjects(dataDir: string): CompileResult {
   const rows = buildExportRows(projects, { analysis, sources: sources.value, asOfDate, corridorId: null, zones: zones.value });
   const files = new Map<OutputName, string>([
     ['projects.json', projectsText],
-    ['atlas.geojson', JSON.stringify(projectsToGeoJson(projects, rows)) + '\n'],
+    ['atlas.geojson', JSON.stringify(flatGeoJson(projectsToGeoJson(projects, rows))) + '\n'],
     ['atlas.csv', projectsToCsv(rows)],
-    ['schema/project.schema.json', JSON.stringify(authoredProjectJsonSchema(), null, 2) + '\n'],
+    ['project.schema.json', JSON.stringify(authoredProjectJsonSchema(), null, 2) + '\n'],
+    ['datapackage.json', JSON.stringify(buildDataPackage({ asOfDate, projectCount: projects.length, sources: [...sources.value.values()] }), null, 2) + '\n'],
   ]);
   return { files, issues, projects };
+}
+
+/**
+ * The full-dataset GeoJSON with FLAT properties (lists joined with "; " as in the CSV), so GIS
+ * tools (QGIS, kepler.gl) read every property as a plain column.
+ */
+export function flatGeoJson(fc: ExportFeatureCollection): Omit<ExportFeatureCollection, 'features'> & { features: Feature<Geometry | null, Record<string, string | number | boolean | null>>[] } {
+  return {
+    ...fc,
+    features: fc.features.map((f) => ({
+      ...f,
+      properties: Object.fromEntries(Object.entries(f.properties).map(([k, v]) => [k, Array.isArray(v) ? v.join(CSV_LIST_SEPARATOR) : (v as string | number | boolean | null)])),
+    })),
+  };
 }
 
 const USAGE = 'usage: npm run data:projects [-- --check] [-- --data DIR]';

@@ -136,6 +136,9 @@ export const en: Record<MessageKey, string> = {
   'export.csv': 'Download CSV',
   'export.geojson': 'Download GeoJSON',
   'export.note': 'Exports the {n} projects shown (in list order), with status and sources as of {date}.',
+  'export.openData': 'Open data (whole dataset, free to reuse):',
+  'export.dataPackage': 'data package',
+  'export.licence': 'licence',
   'export.failed': 'Export failed: {message}',
   // helper-7: embed dialog, picture export, accessibility (issue 6)
   'embed.open': 'Embed',

@@ -139,6 +139,9 @@ export const zh = {
   'export.csv': '下载 CSV',
   'export.geojson': '下载 GeoJSON',
   'export.note': '导出当前筛选出的 {n} 个项目（按列表顺序），含截至 {date} 的状态与来源。',
+  'export.openData': '开放数据（全部数据，可自由再利用）：',
+  'export.dataPackage': '数据包说明',
+  'export.licence': '许可协议',
   'export.failed': '导出失败：{message}',
   // helper-7: embed dialog, picture export, accessibility (issue 6)
   'embed.open': '嵌入代码',
