@@ -182,3 +182,28 @@ describe('data/LICENSE', () => {
     for (const l of dp.licenses) expect(text).toContain(l.path!);
   });
 });
+
+describe('data/sources.json publishers (issue 13 §8)', () => {
+  const sources = (JSON.parse(readFileSync('data/sources.json', 'utf8')) as { sources: { id: string; publisher_zh: string; publisher_en: string; url: string | null; kind: string; note?: string }[] }).sources;
+  const bareHost = /^(?:[\w-]+\.)+[a-z]{2,}$|^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/i;
+
+  it('no publisher is a bare host name or IP address', () => {
+    for (const s of sources) {
+      expect(s.publisher_zh, s.id).not.toMatch(bareHost);
+      expect(s.publisher_en, s.id).not.toMatch(bareHost);
+    }
+  });
+
+  it('every public page has its URL; a copy on another site says whose report it copies or that the publisher is unknown', () => {
+    for (const s of sources.filter((x) => x.kind === 'public')) {
+      expect(s.url, s.id).toMatch(/^https?:\/\//);
+      const host = new URL(s.url!).hostname.replace(/^(www|m|wap)\./, '');
+      if (s.publisher_en.includes(host)) expect(s.publisher_en, s.id).toMatch(/mirror|copy|repost|Unattributed|Forum|forum|site|reader|channel|Net|e-paper/);
+    }
+  });
+
+  it('every source is cited by a project, a zone or a corridor', () => {
+    const text = ['projects.json', 'zones.json', 'corridors.geojson'].map((f) => readFileSync(join('data', f), 'utf8')).join('\n');
+    for (const s of sources) expect(text.includes(`"${s.id}"`), s.id).toBe(true);
+  });
+});
