@@ -84,6 +84,7 @@ export const en: Record<MessageKey, string> = {
   'detail.stale': 'not confirmed since: no report for over 12 months',
   'detail.planBasis': 'Named in a plan on {date} ({source}): not a report of progress',
   'detail.zoneModelled': 'modelled outline (a strip along the county border), not a published area',
+  'detail.zonePublishedArea': 'Published area: {km2} km² ({what}):',
   'detail.planNote': 'Plan wording is not progress',
   'detail.noLocation': 'Location not published: not shown on the map',
   'detail.schematicNote': 'Schematic alignment: not the real route',

@@ -87,6 +87,7 @@ export const zh = {
   'detail.stale': '此后未获确认：超过 12 个月没有进展报道',
   'detail.planBasis': '{date} 见于规划（{source}）：不是进展报道',
   'detail.zoneModelled': '模型推算的范围（沿县界的条带），非官方公布范围',
+  'detail.zonePublishedArea': '公布面积：{km2} 平方公里（{what}）：',
   'detail.planNote': '规划表述不代表实际进展',
   'detail.noLocation': '位置未公布：不在地图上显示',
   'detail.schematicNote': '示意走向：不是实际线位',

@@ -187,7 +187,18 @@ function CorridorRelations({ project, atlas, lang }: { project: Project; atlas: 
         {zones.length ? (
           <ul>
             {zones.map((z) => (
-              <li key={z.id}>{lang === 'zh' ? z.name_zh : z.name_en}</li>
+              <li key={z.id} data-zone={z.id} data-outline={z.outline}>
+                {lang === 'zh' ? z.name_zh : z.name_en}
+                {z.outline === 'modelled' ? <span className="detail__note"> — {translate(lang, 'detail.zoneModelled')}</span> : null}
+                {z.published_area ? (
+                  <div className="detail__note">
+                    {translate(lang, 'detail.zonePublishedArea', { km2: formatNumber(lang, z.published_area.km2), what: z.published_area.what })}{' '}
+                    <a className="source" href={z.published_area.url} target="_blank" rel="noopener noreferrer">
+                      {z.published_area.published}
+                    </a>
+                  </div>
+                ) : null}
+              </li>
             ))}
           </ul>
         ) : (
