@@ -5,10 +5,17 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const DATA_DIR = resolve(import.meta.dirname, 'data');
-const SERVED = /\.(json|geojson)$/;
+/** Data files served and copied: JSON/GeoJSON, the CSV download and the licence text. */
+const SERVED = /^(?:[\w.-]+\.(?:json|geojson|csv)|LICENSE)$/;
+const CONTENT_TYPES: Record<string, string> = {
+  json: 'application/json; charset=utf-8',
+  geojson: 'application/geo+json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+};
 
 /**
- * Serves `data/*.json|geojson` at `data/…` in dev and copies them into `dist/data/` on build.
+ * Serves `data/*.json|geojson|csv` and `data/LICENSE` at `data/…` in dev and copies them into
+ * `dist/data/` on build (subfolders such as `data/projects/` are authoring files: not served).
  * Why not `publicDir`: the data folder also holds its README and must keep its own name, so a
  * deployment (or a test that removes one file) sees the same layout as the repository.
  */
@@ -28,7 +35,7 @@ function dataFiles(): Plugin {
           res.end('not found');
           return;
         }
-        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.setHeader('Content-Type', CONTENT_TYPES[m[1].split('.').pop() ?? ''] ?? 'text/plain; charset=utf-8');
         res.end(readFileSync(file));
       });
     },

@@ -5,7 +5,13 @@
  * zones, and its status and progress on the date (default: the latest milestone date):
  *
  *   { corridors: [{id,name_zh,name_en}], zones: [{id,name_zh,name_en}],
- *     projects: [{id, distances_km: {corridorId: km}, chainage_km: {corridorId: km}, zones: [zoneId], status, progress}] }
+ *     projects: [{id, distances_km: {corridorId: km}, chainage_km: {corridorId: km}, zones: [zoneId],
+ *                 status, progress, status_basis, last_observed, stale}] }
+ *
+ * Freshness (src/domain/state-intervals.ts `stateOn`): `last_observed` is the date of the latest
+ * observation (report/public) on or before the date (null when none); `stale` is true when a
+ * status is shown but no observation has confirmed it for over 12 months. `status_basis` says
+ * what the status rests on: `report`/`public`, or `plan` (named in a plan only: `planned`).
  *
  * Same code path as the app: the parsers of src/data/ and `analyzeProjects`. Projects without
  * geometry have empty `distances_km`/`chainage_km` and no zones. `--csv` prints the same as CSV
@@ -22,7 +28,8 @@ import { pathToFileURL } from 'node:url';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Corridor, DataIssue, JunctionZone, Project, ProjectAnalysis, Status } from '../domain/types';
 import { csvCell } from '../domain/export-csv';
-import { latestMilestoneDate, projectStateOn } from '../domain/status-on-date';
+import { latestMilestoneDate } from '../domain/status-on-date';
+import { stateOn } from '../domain/state-intervals';
 import { analyzeProjects } from '../data/analyze-projects';
 import { parseCorridors } from '../data/parse-corridors';
 import { formatDataIssue, parseProjects } from '../data/parse-projects';
@@ -53,6 +60,12 @@ export interface AnalyzeProjectRow {
   zones: string[];
   status: Status | null;
   progress: number | null;
+  /** What the status rests on: an observation (`report`/`public`) or a plan item (`plan`: named in a plan only). */
+  status_basis: 'report' | 'public' | 'plan' | null;
+  /** Latest observation on or before the date; null when none. */
+  last_observed: string | null;
+  /** A status is shown but no observation has confirmed it for over 12 months. */
+  stale: boolean;
 }
 
 export interface AnalyzeResult {
@@ -164,8 +177,18 @@ export function analyzeResult(projects: readonly Project[], corridors: readonly 
     zones: zones.map((z) => ({ id: z.id, name_zh: z.name_zh, name_en: z.name_en })),
     projects: projects.map((p) => {
       const a = analysis.get(p.id) ?? empty;
-      const state = projectStateOn(p, asOfDate);
-      return { id: p.id, distances_km: a.distances_km, chainage_km: a.chainage_km, zones: a.zones, status: state.status, progress: state.progress };
+      const state = stateOn(p, asOfDate);
+      return {
+        id: p.id,
+        distances_km: a.distances_km,
+        chainage_km: a.chainage_km,
+        zones: a.zones,
+        status: state.status,
+        progress: state.progress,
+        status_basis: state.basis?.evidence ?? null,
+        last_observed: state.last_observed,
+        stale: state.stale,
+      };
     }),
   };
 }
@@ -173,12 +196,15 @@ export function analyzeResult(projects: readonly Project[], corridors: readonly 
 /** CSV (UTF-8, LF line ends) of the same rows as the JSON. */
 export function analyzeCsv(result: AnalyzeResult): string {
   const ids = result.corridors.map((c) => c.id);
-  const header = ['id', 'status', 'progress', 'zones', ...ids.map((id) => `distance_km:${id}`), ...ids.map((id) => `chainage_km:${id}`)];
+  const header = ['id', 'status', 'progress', 'status_basis', 'last_observed', 'stale', 'zones', ...ids.map((id) => `distance_km:${id}`), ...ids.map((id) => `chainage_km:${id}`)];
   const rows = result.projects.map((p) =>
     [
       csvCell(p.id),
       csvCell(p.status),
       csvCell(p.progress),
+      csvCell(p.status_basis),
+      csvCell(p.last_observed),
+      csvCell(p.stale),
       csvCell(p.zones),
       ...ids.map((id) => csvCell(p.distances_km[id] ?? null)),
       ...ids.map((id) => csvCell(p.chainage_km[id] ?? null)),
@@ -195,7 +221,17 @@ export function zonesFeatureCollection(zones: readonly JunctionZone[]): FeatureC
       .filter((z) => z.polygon)
       .map((z) => ({
         type: 'Feature',
-        properties: { id: z.id, name_zh: z.name_zh, name_en: z.name_en, sides: z.sides, width_km: z.width_km, inferred: z.inferred, source: z.source },
+        properties: {
+          id: z.id,
+          name_zh: z.name_zh,
+          name_en: z.name_en,
+          sides: z.sides,
+          width_km: z.width_km,
+          inferred: z.inferred,
+          source: z.source,
+          outline: z.outline,
+          published_area_km2: z.published_area?.km2 ?? null,
+        },
         geometry: z.polygon as Polygon | MultiPolygon,
       })),
   };
@@ -223,7 +259,8 @@ export function runAnalyze(argv: readonly string[]): { code: number; stdout: str
     }
   }
   const stdout = opts.csv ? analyzeCsv(result) : JSON.stringify(result, null, 2) + '\n';
-  const note = `analyze: as of ${date}: ${result.projects.length} projects, ${result.corridors.length} corridors, ${result.zones.length} zones${opts.zonesGeojson ? `; zone polygons written to ${opts.zonesGeojson}` : ''}\n`;
+  const stale = result.projects.filter((p) => p.stale).length;
+  const note = `analyze: as of ${date}: ${result.projects.length} projects (${stale} stale: no report for over 12 months), ${result.corridors.length} corridors, ${result.zones.length} zones${opts.zonesGeojson ? `; zone polygons written to ${opts.zonesGeojson}` : ''}\n`;
   return { code: 0, stdout, stderr: note };
 }
 

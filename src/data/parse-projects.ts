@@ -103,6 +103,9 @@ function crossChecks(raw: Record<string, unknown>, file: string, id: string, sou
   };
 
   const milestones = Array.isArray(raw.milestones) ? raw.milestones : [];
+  if (Array.isArray(raw.milestones) && milestones.length === 0 && Array.isArray(raw.facts) && raw.facts.length === 0) {
+    add('milestones', 'must have at least one milestone or key fact');
+  }
   milestones.forEach((m, i) => {
     const prev: unknown = milestones[i - 1];
     if (isRecord(m) && isRecord(prev) && typeof m.date === 'string' && typeof prev.date === 'string' && m.date < prev.date) {

@@ -34,6 +34,12 @@ export const zoneDefinitionSchema = z.looseObject({
   width_km: z.number().check(z.gt(0, 'must be > 0'), z.lte(50, 'must be ≤ 50')),
   inferred: z.boolean(),
   source: text,
+  /** `modelled`: the outline is a strip of `width_km` along the county border (our model), not a published area. */
+  outline: z.optional(z.enum(['modelled', 'published'], { error: 'must be modelled or published' })),
+  /** An area a source publishes for the zone (km²), with its page and verbatim quote; null when none. */
+  published_area: z.optional(
+    z.nullable(z.looseObject({ km2: z.number().check(z.gt(0, 'must be > 0')), what: text, url: z.url({ error: 'must be an http(s) URL' }), published: text, quote: text })),
+  ),
 });
 export type ZoneDefinition = z.infer<typeof zoneDefinitionSchema>;
 
@@ -147,6 +153,8 @@ export function parseZones(json: unknown, polygonsJson: unknown | null, files = 
       width_km: d.width_km,
       inferred: d.inferred,
       source: d.source,
+      outline: d.outline ?? 'modelled',
+      published_area: d.published_area ? { km2: d.published_area.km2, what: d.published_area.what, url: d.published_area.url, published: d.published_area.published, quote: d.published_area.quote } : null,
       polygon,
       border: borders.get(d.id) ?? null,
     };

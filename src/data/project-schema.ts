@@ -54,19 +54,43 @@ export const componentSchema = z.strictObject({
   pct_is_lower_bound: z.optional(z.boolean()),
 });
 
-export const milestoneSchema = z.strictObject({
+const milestoneCommon = {
   date: isoDateSchema,
   date_precision: z.optional(z.enum(['month', 'year'], { error: 'must be month or year (omit for an exact day)' })),
-  status: statusSchema,
-  progress: z.nullable(pct),
-  components: z.optional(z.array(componentSchema)),
-  evidence: z.enum(EVIDENCE, { error: `must be one of ${EVIDENCE.join(', ')}` }),
   section: z.optional(text),
   note_zh: text,
   note_en: text,
   source: sourceId,
   quote: text,
   quote_clean: z.optional(text),
+};
+
+/** An observation (report/public): what happened, when; it may carry a status and progress. */
+export const observationSchema = z.strictObject({
+  ...milestoneCommon,
+  evidence: z.enum(['report', 'public'], { error: 'an observation is report or public' }),
+  status: statusSchema,
+  progress: z.nullable(pct),
+  components: z.optional(z.array(componentSchema)),
+});
+
+const PLAN_NO_STATE =
+  'a plan or task carries only what it aims for (aims_for, target_date), never a status, progress or component figures; if a source reports this as done, make it an observation (evidence report/public)';
+const notInPlan = z.optional(z.never({ error: PLAN_NO_STATE }));
+
+/** A plan or task item: what it aims for (target status and date), never a status or progress. */
+export const planSchema = z.strictObject({
+  ...milestoneCommon,
+  evidence: z.literal('plan', { error: 'a plan item has evidence plan' }),
+  aims_for: z.optional(statusSchema),
+  target_date: z.optional(partialDateSchema),
+  status: notInPlan,
+  progress: notInPlan,
+  components: notInPlan,
+});
+
+export const milestoneSchema = z.discriminatedUnion('evidence', [observationSchema, planSchema], {
+  error: `must be one of ${EVIDENCE.join(', ')}`,
 });
 
 export const targetSchema = z.strictObject({
@@ -86,7 +110,7 @@ export const keyFactSchema = z.strictObject({
   unit: z.optional(text),
   note: z.optional(text),
   source: sourceId,
-  quote: z.optional(text),
+  quote: text,
 });
 
 /** A position: finite `[lon, lat]` in WGS-84 degrees (an optional third value is tolerated). */
@@ -151,7 +175,7 @@ export const projectSchema = z.strictObject({
     counties: z.array(z.enum(COUNTY_CODES, { error: 'must be one of the 35 current county codes of the four cities' })),
     facts: z.array(keyFactSchema),
     targets: z.array(targetSchema),
-    milestones: z.array(milestoneSchema).check(z.minLength(1, 'must have at least one milestone')),
+    milestones: z.array(milestoneSchema),
     geometry: z.nullable(geometrySchema),
     geometry_accuracy: z.nullable(accuracySchema),
     geometry_note: z.optional(text),

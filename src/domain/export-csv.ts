@@ -13,16 +13,23 @@ export const CSV_COLUMNS = [
   'as_of_date',
   'status',
   'progress_pct',
+  'status_basis',
+  'last_observed',
+  'stale',
   'cities',
   'counties',
   'corridor',
   'distance_km',
   'chainage_km',
   'zones',
+  'zones_modelled',
   'location_published',
   'geometry_accuracy',
+  'lon',
+  'lat',
   'source_ids',
   'source_urls',
+  'wkt',
 ] as const satisfies readonly (keyof ExportRow)[];
 
 export const CSV_BOM = '\uFEFF';

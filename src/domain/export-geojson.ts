@@ -7,7 +7,8 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { ExportRow } from './export-rows';
 import type { Project } from './types';
 
-export interface ExportFeatureProperties extends ExportRow {
+/** The CSV's columns minus `wkt` (the feature's geometry says it), plus the geometry's basis and licence. */
+export interface ExportFeatureProperties extends Omit<ExportRow, 'wkt'> {
   geometry_note: string | null;
   geometry_licence: string | null;
 }
@@ -40,7 +41,7 @@ export function projectsToGeoJson(projects: readonly Project[], rows: readonly E
     throw new Error(`projectsToGeoJson: ${projects.length} projects but ${rows.length} rows`);
   }
   const features: Feature<Geometry | null, ExportFeatureProperties>[] = projects.map((project, i) => {
-    const row = rows[i]!;
+    const { wkt: _wkt, ...row } = rows[i]!;
     if (row.id !== project.id) throw new Error(`projectsToGeoJson: row ${i} is ${row.id}, project is ${project.id}`);
     return {
       type: 'Feature',

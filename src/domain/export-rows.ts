@@ -3,8 +3,9 @@
  * computed with the same rules as the list (status on the date, precomputed corridor analysis).
  */
 import { corridorChainageKm, corridorDistanceKm } from './filter-projects';
-import { projectStateOn } from './status-on-date';
-import type { Category, CityId, IsoDate, Project, ProjectAnalysis, Source, Status } from './types';
+import { stateOn } from './state-intervals';
+import { geometryLabelPoint, geometryToWkt } from './geometry-text';
+import type { Category, CityId, IsoDate, JunctionZone, Project, ProjectAnalysis, Source, Status } from './types';
 
 export interface ExportRow {
   id: string;
@@ -16,6 +17,12 @@ export interface ExportRow {
   status: Status | null;
   /** Overall progress 0–100 on the date, where a source states it. */
   progress_pct: number | null;
+  /** Evidence kind the status rests on: `report`/`public` (observed) or `plan` (named in a plan only). */
+  status_basis: 'report' | 'public' | 'plan' | null;
+  /** Date of the latest observation (report/public) on or before `as_of_date`; null when none. */
+  last_observed: IsoDate | null;
+  /** True when a status is shown but no observation has confirmed it for over 12 months. */
+  stale: boolean;
   cities: CityId[];
   counties: string[];
   /** The chosen corridor (null when none is chosen: distance and chainage are then null). */
@@ -23,9 +30,16 @@ export interface ExportRow {
   distance_km: number | null;
   chainage_km: number | null;
   zones: string[];
+  /** True when `zones` comes from modelled zone outlines (strips along county borders), not published ones. */
+  zones_modelled: boolean;
   /** False when the location is not published (geometry null). */
   location_published: boolean;
   geometry_accuracy: Project['geometry_accuracy'];
+  /** A point on the geometry (the point itself, a vertex-free label point of a line/area), WGS-84; null without geometry. */
+  lon: number | null;
+  lat: number | null;
+  /** The geometry as WKT (WGS-84 lon lat), for GIS tools reading CSV; null without geometry. */
+  wkt: string | null;
   /** Every source the project cites (milestones, facts, targets), first use first. */
   source_ids: string[];
   /** The public URLs of those sources, in the same order (sources without a URL are skipped). */
@@ -37,6 +51,8 @@ export interface ExportContext {
   sources: ReadonlyMap<string, Source>;
   asOfDate: IsoDate;
   corridorId: string | null;
+  /** The junction zones (for `zones_modelled`); absent = unknown, treated as modelled. */
+  zones?: readonly JunctionZone[];
 }
 
 /** Rounds km to metres: enough for planning, free of float noise like 4.999999999. */
@@ -60,8 +76,10 @@ export function projectSourceIds(project: Project): string[] {
  */
 export function buildExportRows(projects: readonly Project[], ctx: ExportContext): ExportRow[] {
   return projects.map((project) => {
-    const state = projectStateOn(project, ctx.asOfDate);
+    const state = stateOn(project, ctx.asOfDate);
     const sourceIds = projectSourceIds(project);
+    const zoneIds = ctx.analysis.get(project.id)?.zones ?? [];
+    const label = project.geometry ? geometryLabelPoint(project.geometry) : null;
     return {
       id: project.id,
       name_zh: project.name_zh,
@@ -70,14 +88,21 @@ export function buildExportRows(projects: readonly Project[], ctx: ExportContext
       as_of_date: ctx.asOfDate,
       status: state.status,
       progress_pct: state.progress,
+      status_basis: state.basis?.evidence ?? null,
+      last_observed: state.last_observed,
+      stale: state.stale,
       cities: [...project.cities],
       counties: [...project.counties],
       corridor: ctx.corridorId,
       distance_km: ctx.corridorId === null ? null : roundKm(corridorDistanceKm(ctx.analysis, project.id, ctx.corridorId)),
       chainage_km: ctx.corridorId === null ? null : roundKm(corridorChainageKm(ctx.analysis, project.id, ctx.corridorId)),
-      zones: [...(ctx.analysis.get(project.id)?.zones ?? [])],
+      zones: [...zoneIds],
+      zones_modelled: zoneIds.some((id) => (ctx.zones?.find((z) => z.id === id)?.outline ?? 'modelled') === 'modelled'),
       location_published: project.geometry !== null,
       geometry_accuracy: project.geometry_accuracy,
+      lon: label ? label[0] : null,
+      lat: label ? label[1] : null,
+      wkt: project.geometry ? geometryToWkt(project.geometry) : null,
       source_ids: sourceIds,
       source_urls: sourceIds.flatMap((id) => {
         const url = ctx.sources.get(id)?.url;

@@ -14,7 +14,8 @@
  * - freshness (`last_observed`, `stale`) in the panel, the CLI and the exports.
  */
 import { projectStateOn } from './status-on-date';
-import type { IsoDate, Milestone, Project, ProjectState } from './types';
+import type { IsoDate, Project, ProjectState } from './types';
+import { isObservation } from './types';
 
 /** A status not confirmed by an observation for more than this many months is stale. */
 export const STALE_AFTER_MONTHS = 12;
@@ -63,10 +64,6 @@ export interface StateInterval {
   /** Day after the last day (day number); `Infinity` for the last interval. */
   to: number;
   state: DatedState;
-}
-
-function isObservation(m: Milestone): boolean {
-  return m.evidence !== 'plan';
 }
 
 function datedStateAt(project: Project, date: IsoDate): DatedState {

@@ -1,29 +1,24 @@
 /**
  * Status and progress of a project on a date, derived from its milestones (never stored).
  *
- * Rules (issue 3, facts README):
- * - the state is the latest OBSERVATION (`report` or `public`) on or before the date;
- * - a `plan` statement is not an observation: it never moves a status backwards and never
- *   overrides an observation; it may only establish `planned` / `preparatory` while nothing
- *   was observed yet (a plan that says "加快建设…" is capped at `preparatory`);
- * - before the first milestone (and with no plan) the project is not shown as existing: null;
- * - progress is the basis milestone's own overall progress (null if none; never taken from a plan);
+ * Rules (data/README.md "Evidence"):
+ * - the state is the latest OBSERVATION (`report` or `public`) on or before the date: only an
+ *   observation carries a status and a progress figure;
+ * - a plan item carries no status: it says what the plan aims for (`aims_for`). A plan item that
+ *   aims to build the project (any `aims_for`) makes the project known as `planned` while nothing
+ *   was observed yet — "named in a plan", never "under construction"; a plan item without
+ *   `aims_for` (about operation, management or a role) establishes nothing;
+ * - a plan never overrides an observation and never moves a status;
+ * - before the first observation or status-bearing plan item the project is not shown: null;
+ * - progress is the basis observation's own overall progress (null if none);
  * - components (e.g. track laying 6.8 %) are the component figures of the basis observation,
- *   kept apart from progress; a later observation supersedes them (so a figure of March is not
- *   shown beside a December report that says all short rails are laid).
+ *   kept apart from progress; a later observation supersedes them.
  */
-import type { ComponentProgress, IsoDate, Milestone, Project, ProjectState, Status } from './types';
-import { STATUSES } from './types';
+import type { ComponentProgress, IsoDate, Milestone, Observation, PlanItem, Project, ProjectState, Status } from './types';
+import { isObservation } from './types';
 
-const PLAN_CAP: Status = 'preparatory';
-
-function rank(status: Status): number {
-  return STATUSES.indexOf(status);
-}
-
-function isObservation(m: Milestone): boolean {
-  return m.evidence !== 'plan';
-}
+/** The one status a plan item may establish on its own: the project is named in a plan. */
+export const PLAN_STATUS: Status = 'planned';
 
 /**
  * The state of `project` on `asOfDate` (`YYYY-MM-DD`).
@@ -32,17 +27,14 @@ function isObservation(m: Milestone): boolean {
  *   // → { status: 'under-construction', progress: null, components: [track laying 6.8 %, …], … }
  */
 export function projectStateOn(project: Project, asOfDate: IsoDate): ProjectState {
-  let observed: Milestone | null = null;
-  let plan: Milestone | null = null;
+  let observed: Observation | null = null;
+  let plan: PlanItem | null = null;
 
   // Milestones are sorted ascending by the data contract; ties keep file order (the later wins).
   for (const m of project.milestones) {
     if (m.date > asOfDate) break;
-    if (isObservation(m)) {
-      observed = m;
-    } else if (plan === null || rank(cappedPlanStatus(m)) >= rank(cappedPlanStatus(plan))) {
-      plan = m;
-    }
+    if (isObservation(m)) observed = m;
+    else if (plan === null && m.aims_for !== undefined) plan = m;
   }
 
   if (observed !== null) {
@@ -56,14 +48,14 @@ export function projectStateOn(project: Project, asOfDate: IsoDate): ProjectStat
     };
   }
   if (plan !== null) {
-    return { status: cappedPlanStatus(plan), progress: null, basis: plan, components: [], components_as_of: null };
+    return { status: PLAN_STATUS, progress: null, basis: plan, components: [], components_as_of: null };
   }
   return { status: null, progress: null, basis: null, components: [], components_as_of: null };
 }
 
-/** What a plan statement may establish on its own: its status, at most `preparatory`. */
-function cappedPlanStatus(m: Milestone): Status {
-  return rank(m.status) > rank(PLAN_CAP) ? PLAN_CAP : m.status;
+/** The status a milestone states: an observation's status; null for a plan item (it states none). */
+export function statedStatus(m: Milestone): Status | null {
+  return isObservation(m) ? m.status : null;
 }
 
 /** All distinct milestone dates of all projects, ascending (ticks for the date slider). */

@@ -62,7 +62,8 @@ export interface ComponentProgress {
   pct_is_lower_bound?: boolean;
 }
 
-export interface Milestone {
+/** What every milestone has, whatever its kind. */
+interface MilestoneBase {
   /**
    * ISO `YYYY-MM-DD`. When the source gives only a month or a year, this is the LAST day of that
    * period (the first day on which the fact is certainly true) and `date_precision` says so; show
@@ -71,11 +72,6 @@ export interface Milestone {
   date: IsoDate;
   /** Absent = exact day. */
   date_precision?: 'month' | 'year';
-  status: Status;
-  /** Overall progress 0–100, only where a source states it (or 100 when opened/completed). */
-  progress: number | null;
-  components?: ComponentProgress[];
-  evidence: Evidence;
   /** Which part of the project the entry is about, where parts differ. */
   section?: string;
   note_zh: string;
@@ -85,6 +81,39 @@ export interface Milestone {
   quote: string;
   /** The quote without the source's inline pinyin annotations (seed 004), for display. */
   quote_clean?: string;
+}
+
+/**
+ * An observation: a progress report (`report`) or a public news item (`public`) saying what
+ * happened, when. Only an observation carries a status and a progress figure.
+ */
+export interface Observation extends MilestoneBase {
+  evidence: 'report' | 'public';
+  status: Status;
+  /** Overall progress 0–100, only where a source states it (or 100 when opened/completed). */
+  progress: number | null;
+  components?: ComponentProgress[];
+}
+
+/**
+ * A plan or task (任务、计划、力争、推进、加快…、下步…, a programme list): what it AIMS for, never
+ * a status or a progress. `aims_for` is absent when the plan is about something other than
+ * building the project (its operation, management, role); `target_date` only where the plan
+ * names one.
+ */
+export interface PlanItem extends MilestoneBase {
+  evidence: 'plan';
+  aims_for?: Status;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as the plan gives it. */
+  target_date?: string;
+}
+
+/** One dated statement about a project: an observation or a plan item (told apart by `evidence`). */
+export type Milestone = Observation | PlanItem;
+
+/** True for a report or a public news item (the only milestones that establish a status). */
+export function isObservation(m: Milestone): m is Observation {
+  return m.evidence !== 'plan';
 }
 
 /** A promised date: never an observation. */
@@ -106,7 +135,8 @@ export interface KeyFact {
   unit?: string;
   note?: string;
   source: string;
-  quote?: string;
+  /** Exact quote from the source that states the value. */
+  quote: string;
 }
 
 export interface Project {
@@ -166,6 +196,13 @@ export interface JunctionZone {
   /** True when the zone is inferred from reports, not confirmed by a primary source. */
   inferred: boolean;
   source: string;
+  /**
+   * `modelled`: the outline (and so its area and which projects fall in it) is our model, a strip
+   * of `width_km` either side of the county border — not a published boundary. Say so wherever it is shown.
+   */
+  outline: 'modelled' | 'published';
+  /** An area a source publishes for the zone, with its page and verbatim quote; null when none is published. */
+  published_area: { km2: number; what: string; url: string; published: string; quote: string } | null;
   /** Computed at build time from the county topology (data/zones.geojson). */
   polygon: Polygon | MultiPolygon | null;
   /** Shared border the zone is built from (debug/visual). */
@@ -184,7 +221,7 @@ export interface ProjectState {
   /** null = not yet known to exist on that date. */
   status: Status | null;
   progress: number | null;
-  /** The milestone the state comes from (latest observation on or before the date). */
+  /** The milestone the state comes from (latest observation on or before the date, else the plan item that names it). */
   basis: Milestone | null;
   /** Latest component figures known at that date (e.g. track laying 6.8 %). */
   components: ComponentProgress[];

@@ -3,11 +3,12 @@
  * key facts, targets, the full timeline with quotes and source links, geometry accuracy,
  * corridor distances and junction zones. A full non-map alternative to the map's symbols.
  */
-import type { Atlas, Milestone, Project, ProjectState, Source } from '../domain/types';
+import type { Atlas, KeyFact, Milestone, Project, ProjectState, Source } from '../domain/types';
 import { milestoneDateLabel } from '../domain/status-on-date';
+import { stateOn, type DatedState } from '../domain/state-intervals';
 import { formatDate, formatNumber } from '../i18n/format';
 import { translate, type Lang } from '../i18n/translate';
-import { projectStateCached, selectAsOfDate, selectSelectedProject } from '../state/selectors';
+import { selectAsOfDate, selectSelectedProject } from '../state/selectors';
 import { useAppStore, useAppStoreApi } from '../state/store-context';
 import { SymbolSwatch } from '../ui/symbol-swatch';
 
@@ -24,7 +25,7 @@ function SourceLink({ source, id, lang }: { source: Source | undefined; id: stri
   );
 }
 
-function StatusLine({ project, state, lang, asOf }: { project: Project; state: ProjectState; lang: Lang; asOf: string }) {
+function StatusLine({ project, state, lang, asOf }: { project: Project; state: DatedState; lang: Lang; asOf: string }) {
   return (
     <div className="detail__status" data-testid="detail-status" data-status={state.status ?? 'none'}>
       <SymbolSwatch category={project.category} status={state.status} sizePx={22} />
@@ -38,9 +39,71 @@ function StatusLine({ project, state, lang, asOf }: { project: Project; state: P
               : translate(lang, 'detail.progressUnknown')}
           </div>
         ) : null}
+        {state.status ? <Freshness state={state} lang={lang} /> : null}
       </div>
     </div>
   );
+}
+
+/** When a report last confirmed the status, and whether that is over 12 months ago (contract 2). */
+function Freshness({ state, lang }: { state: DatedState; lang: Lang }) {
+  if (state.last_observed === null) {
+    return (
+      <div className="detail__freshness" data-testid="detail-freshness" data-stale="false">
+        {translate(lang, 'detail.neverReported')}
+      </div>
+    );
+  }
+  return (
+    <div className={`detail__freshness${state.stale ? ' detail__freshness--stale' : ''}`} data-testid="detail-freshness" data-stale={String(state.stale)}>
+      {translate(lang, 'detail.lastReported', { date: formatDate(lang, state.last_observed) })}
+      {state.stale ? <strong> — {translate(lang, 'detail.stale')}</strong> : null}
+    </div>
+  );
+}
+
+function Quote({ text }: { text: string }) {
+  return (
+    <blockquote lang="zh" className="timeline__quote">
+      「{text}」
+    </blockquote>
+  );
+}
+
+function Fact({ f, atlas, lang }: { f: KeyFact; atlas: Atlas; lang: Lang }) {
+  return (
+    <div className="detail__fact" data-fact={f.key}>
+      <dt>{lang === 'zh' ? f.label_zh : f.label_en}</dt>
+      <dd>
+        {typeof f.value === 'number' ? formatNumber(lang, f.value, 2) : f.value}
+        {f.unit ? ` ${f.unit}` : ''}
+        {f.note ? <span className="detail__note"> ({f.note})</span> : null}
+        <Quote text={f.quote} />
+        <div className="detail__fact-source">
+          {translate(lang, 'detail.source')}: <SourceLink source={atlas.sources.get(f.source)} id={f.source} lang={lang} />
+        </div>
+      </dd>
+    </div>
+  );
+}
+
+/** What a milestone says: an observation's status (and progress); a plan item's aim, never a status. */
+function MilestoneClaim({ m, lang }: { m: Milestone; lang: Lang }) {
+  if (m.evidence !== 'plan') {
+    return (
+      <>
+        <span className="timeline__status">{translate(lang, `status.${m.status}`)}</span>
+        {m.progress !== null ? <span> · {formatNumber(lang, m.progress)} %</span> : null}
+      </>
+    );
+  }
+  const aim =
+    m.aims_for === undefined
+      ? translate(lang, 'detail.aimsNothing')
+      : m.target_date
+        ? translate(lang, 'detail.aimsForBy', { status: translate(lang, `status.${m.aims_for}`), date: m.target_date })
+        : translate(lang, 'detail.aimsFor', { status: translate(lang, `status.${m.aims_for}`) });
+  return <span className="timeline__aim">{aim}</span>;
 }
 
 function Components({ state, lang }: { state: ProjectState; lang: Lang }) {
@@ -69,21 +132,18 @@ function TimelineEntry({ m, atlas, lang, current }: { m: Milestone; atlas: Atlas
     <li className={`timeline__item timeline__item--${m.evidence}${current ? ' timeline__item--current' : ''}`}>
       <div className="timeline__head">
         <time dateTime={m.date}>{formatDate(lang, milestoneDateLabel(m))}</time>
-        <span className="timeline__status">{translate(lang, `status.${m.status}`)}</span>
-        {m.progress !== null ? <span> · {formatNumber(lang, m.progress)} %</span> : null}
+        <MilestoneClaim m={m} lang={lang} />
         <span className={`badge badge--${m.evidence}`}>{translate(lang, `evidence.${m.evidence}`)}</span>
       </div>
       <p>{lang === 'zh' ? m.note_zh : m.note_en}</p>
       {m.section ? <p className="detail__note">{m.section}</p> : null}
-      {m.components?.length ? (
+      {m.evidence !== 'plan' && m.components?.length ? (
         <p className="detail__note">
           {m.components.map((c) => `${lang === 'zh' ? c.name_zh : c.name_en} ${c.pct_is_lower_bound ? '> ' : ''}${formatNumber(lang, c.pct)} %`).join(' · ')}
         </p>
       ) : null}
       {m.evidence === 'plan' ? <p className="detail__note">{translate(lang, 'detail.planNote')}</p> : null}
-      <blockquote lang="zh" className="timeline__quote">
-        「{m.quote_clean ?? m.quote}」
-      </blockquote>
+      <Quote text={m.quote_clean ?? m.quote} />
       <div className="timeline__source">
         {translate(lang, 'detail.source')}: <SourceLink source={atlas.sources.get(m.source)} id={m.source} lang={lang} />
       </div>
@@ -127,7 +187,18 @@ function CorridorRelations({ project, atlas, lang }: { project: Project; atlas: 
         {zones.length ? (
           <ul>
             {zones.map((z) => (
-              <li key={z.id}>{lang === 'zh' ? z.name_zh : z.name_en}</li>
+              <li key={z.id} data-zone={z.id} data-outline={z.outline}>
+                {lang === 'zh' ? z.name_zh : z.name_en}
+                {z.outline === 'modelled' ? <span className="detail__note"> — {translate(lang, 'detail.zoneModelled')}</span> : null}
+                {z.published_area ? (
+                  <div className="detail__note">
+                    {translate(lang, 'detail.zonePublishedArea', { km2: formatNumber(lang, z.published_area.km2), what: z.published_area.what })}{' '}
+                    <a className="source" href={z.published_area.url} target="_blank" rel="noopener noreferrer">
+                      {z.published_area.published}
+                    </a>
+                  </div>
+                ) : null}
+              </li>
             ))}
           </ul>
         ) : (
@@ -145,7 +216,7 @@ export function DetailPanel() {
   const project = useAppStore(selectSelectedProject);
   const asOf = useAppStore(selectAsOfDate);
   if (!atlas || !project || !asOf) return null;
-  const state = projectStateCached(project, asOf);
+  const state = stateOn(project, asOf);
   const name = lang === 'zh' ? project.name_zh : project.name_en;
   const otherName = lang === 'zh' ? project.name_en : project.name_zh;
   const confirmed = state.basis;
@@ -167,7 +238,7 @@ export function DetailPanel() {
       <StatusLine project={project} state={state} lang={lang} asOf={asOf} />
       {confirmed ? (
         <p className="detail__confirmed">
-          {translate(lang, 'detail.lastConfirmed', {
+          {translate(lang, confirmed.evidence === 'plan' ? 'detail.planBasis' : 'detail.lastConfirmed', {
             date: formatDate(lang, milestoneDateLabel(confirmed)),
             source: confirmedSource ? (lang === 'zh' ? confirmedSource.publisher_zh : confirmedSource.publisher_en) : confirmed.source,
           })}
@@ -203,17 +274,7 @@ export function DetailPanel() {
           <h3>{translate(lang, 'detail.facts')}</h3>
           <dl className="detail__facts">
             {project.facts.map((f) => (
-              <div key={f.key} className="detail__fact">
-                <dt>{lang === 'zh' ? f.label_zh : f.label_en}</dt>
-                <dd>
-                  {typeof f.value === 'number' ? formatNumber(lang, f.value, 2) : f.value}
-                  {f.unit ? ` ${f.unit}` : ''}
-                  {f.note ? <span className="detail__note"> ({f.note})</span> : null}
-                  <div className="detail__fact-source">
-                    <SourceLink source={atlas.sources.get(f.source)} id={f.source} lang={lang} />
-                  </div>
-                </dd>
-              </div>
+              <Fact key={f.key} f={f} atlas={atlas} lang={lang} />
             ))}
           </dl>
         </section>

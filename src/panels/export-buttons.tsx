@@ -35,6 +35,7 @@ export function ExportButtons() {
         sources: state.atlas.sources,
         asOfDate: date,
         corridorId: state.filters.corridorId,
+        zones: state.atlas.zones,
       });
       const name = exportFileName(date, state.filters, format);
       if (format === 'csv') downloadTextFile(name, projectsToCsv(rows), 'text/csv;charset=utf-8');
@@ -60,6 +61,11 @@ export function ExportButtons() {
         </button>
       </div>
       {asOfDate !== null ? <p className="exports__note">{translate(lang, 'export.note', { n, date: formatDate(lang, asOfDate) })}</p> : null}
+      <p className="exports__open-data" data-testid="open-data">
+        {translate(lang, 'export.openData')}{' '}
+        <a href="data/atlas.geojson" type="application/geo+json">GeoJSON</a> · <a href="data/atlas.csv" type="text/csv">CSV</a> ·{' '}
+        <a href="data/datapackage.json" type="application/json">{translate(lang, 'export.dataPackage')}</a> · <a href="data/LICENSE" type="text/plain">{translate(lang, 'export.licence')}</a>
+      </p>
       {error !== null ? (
         <p className="exports__error" role="alert">
           {translate(lang, 'export.failed', { message: error })}

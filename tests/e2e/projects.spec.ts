@@ -14,7 +14,8 @@ test('Ziyang line on 2023-03-31: under construction, track laying 6.8 % shown as
   await expect(page.getByTestId('detail-components')).toContainText('6.8');
   await expect(page.getByTestId('detail-progress')).not.toContainText('6.8');
   await expect(page.getByTestId('detail-accuracy')).toBeVisible();
-  await expect(page.getByTestId('detail-timeline').locator('li')).toHaveCount(8);
+  // 9 entries: 8 observations (a sidebar caption removed in the re-reading, two from 2025 added) + 1 plan item
+  await expect(page.getByTestId('detail-timeline').locator('li')).toHaveCount(9);
 });
 
 test('Ziyang line on 2024-10-01: open (complete, 100 %)', async ({ page }) => {

@@ -32,7 +32,7 @@ describe('npm run analyze: the JSON contract of DESIGN.md', () => {
       { id: 'c-south', name_zh: '南线', name_en: 'South line' },
     ]);
     expect(out.zones).toEqual([{ id: 'z-test', name_zh: '甲乙交界地带', name_en: 'A–B junction zone' }]);
-    for (const p of out.projects) expect(Object.keys(p)).toEqual(['id', 'distances_km', 'chainage_km', 'zones', 'status', 'progress']);
+    for (const p of out.projects) expect(Object.keys(p)).toEqual(['id', 'distances_km', 'chainage_km', 'zones', 'status', 'progress', 'status_basis', 'last_observed', 'stale']);
   });
 
   it('distances and chainages are those of the geo functions (rounded to 1 m)', () => {
@@ -52,8 +52,30 @@ describe('npm run analyze: the JSON contract of DESIGN.md', () => {
 
   it('zones, status and progress on the latest date; no geometry ⇒ no distance keys, no zones', () => {
     expect(out.projects.find((x) => x.id === 'fixture-point')).toMatchObject({ zones: ['z-test'], status: 'complete', progress: 100 });
-    expect(out.projects.find((x) => x.id === 'fixture-nowhere')).toEqual({ id: 'fixture-nowhere', distances_km: {}, chainage_km: {}, zones: [], status: 'planned', progress: null });
+    expect(out.projects.find((x) => x.id === 'fixture-nowhere')).toEqual({
+      id: 'fixture-nowhere',
+      distances_km: {},
+      chainage_km: {},
+      zones: [],
+      status: 'planned',
+      progress: null,
+      status_basis: 'report',
+      last_observed: '2019-05-05',
+      stale: true,
+    });
     expect(r.stderr).toContain('as of 2022-06-01');
+  });
+
+  it('freshness: last observation on or before the date, stale after 12 months without one', () => {
+    expect(out.projects.find((x) => x.id === 'fixture-point')).toMatchObject({ last_observed: '2022-06-01', stale: false });
+    expect(out.projects.find((x) => x.id === 'fixture-line')).toMatchObject({ status: 'preparatory', last_observed: '2021-03-01', stale: true });
+    const before = JSON.parse(run('--date', '2022-03-01').stdout) as AnalyzeResult;
+    expect(before.projects.find((x) => x.id === 'fixture-line')).toMatchObject({ last_observed: '2021-03-01', stale: false });
+    const after = JSON.parse(run('--date', '2022-03-02').stdout) as AnalyzeResult;
+    expect(after.projects.find((x) => x.id === 'fixture-line')).toMatchObject({ last_observed: '2021-03-01', stale: true });
+    const early = JSON.parse(run('--date', '2020-06-01').stdout) as AnalyzeResult;
+    expect(early.projects.find((x) => x.id === 'fixture-line')).toMatchObject({ status: null, last_observed: null, stale: false });
+    expect(early.projects.find((x) => x.id === 'fixture-point')).toMatchObject({ last_observed: '2020-01-01', stale: false });
   });
 
   it('--date gives the state on that date', () => {
@@ -70,14 +92,14 @@ describe('--csv and --zones-geojson', () => {
     const r = run('--csv');
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('id,status,progress,zones,distance_km:c-test,distance_km:c-south,chainage_km:c-test,chainage_km:c-south');
+    expect(lines[0]).toBe('id,status,progress,status_basis,last_observed,stale,zones,distance_km:c-test,distance_km:c-south,chainage_km:c-test,chainage_km:c-south');
     expect(lines).toHaveLength(4);
-    expect(lines[3]).toBe('fixture-nowhere,planned,,,,,,');
+    expect(lines[3]).toBe('fixture-nowhere,planned,,report,2019-05-05,true,,,,,');
     const json = JSON.parse(run().stdout) as AnalyzeResult;
     expect(r.stdout).toBe(analyzeCsv(json));
     const point = lines.find((l) => l.startsWith('fixture-point,'))?.split(',');
-    expect(point?.slice(0, 4)).toEqual(['fixture-point', 'complete', '100', 'z-test']);
-    expect(Number(point?.[4])).toBe(json.projects[0]?.distances_km['c-test']);
+    expect(point?.slice(0, 7)).toEqual(['fixture-point', 'complete', '100', 'report', '2022-06-01', 'false', 'z-test']);
+    expect(Number(point?.[7])).toBe(json.projects[0]?.distances_km['c-test']);
   });
 
   it('--zones-geojson FILE writes the computed zone polygons', () => {

@@ -96,3 +96,42 @@ describe('projectsToCsv', () => {
     expect(platform[col('status')]).toBe('');
   });
 });
+
+describe('freshness, evidence basis and geometry columns', () => {
+  const rows = buildExportRows(atlas.projects, { ...ctx, zones: atlas.zones });
+  const table = readCsv(projectsToCsv(rows).slice(CSV_BOM.length));
+  const header = table[0]!;
+  const col = (id: string, name: string): string => table.find((r) => r[0] === id)![header.indexOf(name)]!;
+
+  it('has last_observed, stale, status_basis, zones_modelled, lon, lat and wkt columns', () => {
+    for (const name of ['status_basis', 'last_observed', 'stale', 'zones_modelled', 'lon', 'lat', 'wkt']) expect(header).toContain(name);
+  });
+
+  it('says when the status was last observed and whether it is stale on the date', () => {
+    // p-rail-a: last report 2022-06-30 → on 2023-12-31 more than 12 months ago: stale
+    expect(col('p-rail-a', 'last_observed')).toBe('2022-06-30');
+    expect(col('p-rail-a', 'stale')).toBe('true');
+    // p-road-b: report on the date itself
+    expect(col('p-road-b', 'last_observed')).toBe('2023-12-31');
+    expect(col('p-road-b', 'stale')).toBe('false');
+    // p-water-c: named in a plan only — planned, no observation, never "stale"
+    expect(col('p-water-c', 'status')).toBe('planned');
+    expect(col('p-water-c', 'status_basis')).toBe('plan');
+    expect(col('p-water-c', 'last_observed')).toBe('');
+    expect(col('p-water-c', 'stale')).toBe('false');
+  });
+
+  it('gives a point on the geometry and its WKT (WGS-84 lon lat), empty without a published location', () => {
+    expect(col('p-rail-a', 'wkt')).toBe('LINESTRING (104.1 30.7, 104.3 30.9)');
+    const lon = Number(col('p-rail-a', 'lon'));
+    const lat = Number(col('p-rail-a', 'lat'));
+    expect(lon).toBeGreaterThanOrEqual(104.1);
+    expect(lon).toBeLessThanOrEqual(104.3);
+    expect(lat).toBeGreaterThanOrEqual(30.7);
+    expect(lat).toBeLessThanOrEqual(30.9);
+    expect(col('p-road-b', 'wkt')).toBe('POINT (104.1 30.7)');
+    const none = atlas.projects.find((p) => p.geometry === null)!;
+    expect(col(none.id, 'wkt')).toBe('');
+    expect(col(none.id, 'lon')).toBe('');
+  });
+});

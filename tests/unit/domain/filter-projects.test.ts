@@ -30,8 +30,10 @@ describe('filterProjects', () => {
   it('filters by status on the chosen date', () => {
     expect(ids({ statuses: ['under-construction'] })).toEqual(['p-rail-a', 'p-park-d', 'p-hub-e']);
     expect(ids({ statuses: ['complete'] })).toEqual(['p-road-b']);
-    expect(ids({ statuses: ['preparatory'] })).toEqual(['p-water-c']);
-    expect(ids({ statuses: ['partly-open', 'preparatory'] }, '2025-06-30')).toEqual(['p-rail-a', 'p-water-c', 'p-platform-f']);
+    // p-water-c has only a plan item (aiming for construction): named in a plan = planned, never more.
+    expect(ids({ statuses: ['preparatory'] })).toEqual([]);
+    expect(ids({ statuses: ['planned'] })).toEqual(['p-water-c']);
+    expect(ids({ statuses: ['partly-open', 'planned', 'preparatory'] }, '2025-06-30')).toEqual(['p-rail-a', 'p-water-c', 'p-platform-f']);
     expect(ids({ statuses: ['complete'] }, '2023-12-30')).toEqual([]);
   });
 

@@ -3,10 +3,11 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { dayNumber, firstStaleDay, isoOfDay, stateIntervals, stateOn } from '../../../src/domain/state-intervals';
 import { projectStateOn } from '../../../src/domain/status-on-date';
-import type { Milestone, Project } from '../../../src/domain/types';
+import type { Milestone, Project, Status } from '../../../src/domain/types';
 
-function milestone(date: string, evidence: Milestone['evidence'], status: Milestone['status'], progress: number | null = null): Milestone {
-  return { date, evidence, status, progress, note_zh: 'x', note_en: 'x', source: 's', quote: 'q' };
+function milestone(date: string, evidence: Milestone['evidence'], status: Status, progress: number | null = null): Milestone {
+  const base = { date, note_zh: 'x', note_en: 'x', source: 's', quote: 'q' };
+  return evidence === 'plan' ? { ...base, evidence, aims_for: status } : { ...base, evidence, status, progress };
 }
 function project(milestones: Milestone[]): Project {
   return {

@@ -6,10 +6,12 @@ import {
   projectStateOn,
   timelineDateRange,
 } from '../../../src/domain/status-on-date';
-import type { Milestone, Project } from '../../../src/domain/types';
+import type { Milestone, Project, Status } from '../../../src/domain/types';
 
-function m(date: string, status: Milestone['status'], evidence: Milestone['evidence'], extra: Partial<Milestone> = {}): Milestone {
-  return { date, status, progress: null, evidence, note_zh: '说明', note_en: 'note', source: 'seed-x', quote: '原文', ...extra };
+/** An observation with `status`, or (evidence `plan`) a plan item aiming for `status`. */
+function m(date: string, status: Status, evidence: Milestone['evidence'], extra: Record<string, unknown> = {}): Milestone {
+  const base = { date, note_zh: '说明', note_en: 'note', source: 'seed-x', quote: '原文', ...extra };
+  return evidence === 'plan' ? { ...base, evidence, aims_for: status } : { progress: null, ...base, evidence, status };
 }
 
 function project(id: string, milestones: Milestone[]): Project {
@@ -100,11 +102,19 @@ describe('projectStateOn', () => {
     expect(s.basis?.evidence).toBe('plan');
   });
 
-  it('caps what plan wording alone can establish at preparatory, with no progress', () => {
-    const p = project('plan-says-building', [m('2022-04-09', 'under-construction', 'plan', { progress: 100 })]);
+  it('a plan item alone makes a project only "planned" (named in a plan), whatever it aims for, with no progress', () => {
+    const p = project('plan-says-building', [m('2022-04-09', 'under-construction', 'plan')]);
     const s = projectStateOn(p, '2023-01-01');
-    expect(s.status).toBe('preparatory');
+    expect(s.status).toBe('planned');
     expect(s.progress).toBeNull();
+    expect(s.basis?.evidence).toBe('plan');
+    expect(projectStateOn(p, '2022-04-08').status).toBeNull();
+  });
+
+  it('a plan item with no aim (operation, management, a role) establishes nothing', () => {
+    const p = project('plan-about-operation', [{ date: '2022-04-09', evidence: 'plan', note_zh: '说明', note_en: 'note', source: 'seed-x', quote: '原文' }]);
+    expect(projectStateOn(p, '2023-01-01').status).toBeNull();
+    expect(projectStateOn(p, '2023-01-01').basis).toBeNull();
   });
 
   it('never lets a plan override an observation, even a later plan with a higher stage', () => {
@@ -114,9 +124,10 @@ describe('projectStateOn', () => {
     expect(s.basis?.date).toBe('2023-03-31');
   });
 
-  it('does not move back when a later plan says less than an earlier plan', () => {
-    const p = project('two-plans', [m('2022-04-09', 'preparatory', 'plan'), m('2024-01-25', 'planned', 'plan')]);
-    expect(projectStateOn(p, '2024-06-01').status).toBe('preparatory');
+  it('keeps the first plan item as the basis while nothing is observed, and an observation replaces it', () => {
+    const p = project('two-plans', [m('2022-04-09', 'preparatory', 'plan'), m('2024-01-25', 'complete', 'plan'), m('2024-05-01', 'under-construction', 'public')]);
+    expect(projectStateOn(p, '2024-02-01')).toMatchObject({ status: 'planned', basis: { date: '2022-04-09' } });
+    expect(projectStateOn(p, '2024-06-01')).toMatchObject({ status: 'under-construction', basis: { date: '2024-05-01' } });
   });
 
   it('takes the latest observation on or before the date, with its own progress', () => {

@@ -119,8 +119,8 @@ describe('selectors', () => {
     const store = readyStore(`date=${FIXTURE_DATE}`);
     const summary = selectStatusSummary(store.getState());
     expect(Object.fromEntries(summary.byStatus.map((s) => [s.status, s.count]))).toEqual({
-      planned: 0,
-      preparatory: 1,
+      planned: 1,
+      preparatory: 0,
       'under-construction': 3,
       'partly-open': 0,
       complete: 1,
