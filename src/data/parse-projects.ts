@@ -17,6 +17,7 @@ import type { z } from 'zod/mini';
 import type { DataIssue, Project } from '../domain/types';
 import { projectSchema, projectsFileSchema } from './project-schema';
 import { bboxRegionCheck, type RegionCheck } from './project-region-check';
+import { LIMITS, projectSizeIssues, reportableId, tooManyItems } from './limits';
 
 export const PROJECTS_FILE = 'data/projects.json';
 
@@ -181,12 +182,30 @@ export function validateProjectsFile(json: unknown, sources: SourceIds, region: 
   const warnings: DataIssue[] = [];
   const value: Project[] = [];
   const seen = new Set<string>();
-  top.data.projects.forEach((raw, index) => {
-    const id = isRecord(raw) && typeof raw.id === 'string' && raw.id !== '' ? raw.id : `projects[${index}]`;
+  let all = top.data.projects;
+  if (all.length > LIMITS.projects) {
+    warnings.push(tooManyItems(file, 'projects', all.length, LIMITS.projects));
+    all = all.slice(0, LIMITS.projects);
+  }
+  let positionsInAll = 0;
+  all.forEach((raw, index) => {
+    // A hostile id (10 MB) is not repeated in every message: the index names it instead.
+    const id = isRecord(raw) ? reportableId(raw.id, `projects[${index}]`) : `projects[${index}]`;
     if (!isRecord(raw)) {
       warnings.push({ file, id, message: 'must be an object' });
       return;
     }
+    // Sizes first, by counting: an item over a limit is dropped before any costlier check.
+    const size = projectSizeIssues(raw, file, id);
+    if (size.issues.length === 0 && positionsInAll + size.positions > LIMITS.verticesTotal) {
+      size.issues.push({ file, id, field: 'geometry.coordinates', message: `the projects' geometries together would have more than ${LIMITS.verticesTotal.toLocaleString('en')} positions (the limit for the file; see data/README.md "Size limits"): this project and any later ones that exceed it are left out` });
+    }
+    if (size.issues.length > 0) {
+      warnings.push(...size.issues);
+      seen.add(id);
+      return;
+    }
+    positionsInAll += size.positions;
     const issues: DataIssue[] = [];
     const parsed = projectSchema.safeParse(raw);
     if (!parsed.success) issues.push(...zodIssues(file, id, parsed.error));

@@ -5,6 +5,7 @@
  */
 import type { Atlas, Milestone, Project, ProjectState, Source } from '../domain/types';
 import { milestoneDateLabel } from '../domain/status-on-date';
+import { httpUrlOrNull } from '../domain/http-url';
 import { formatDate, formatNumber } from '../i18n/format';
 import { translate, type Lang } from '../i18n/translate';
 import { projectStateCached, selectAsOfDate, selectSelectedProject } from '../state/selectors';
@@ -15,8 +16,10 @@ function SourceLink({ source, id, lang }: { source: Source | undefined; id: stri
   if (!source) return <span className="source source--unknown">{id}</span>;
   const publisher = lang === 'zh' ? source.publisher_zh : source.publisher_en;
   const text = `${publisher} · ${source.title}${source.date ? ` (${source.date})` : ''}`;
-  return source.url ? (
-    <a className="source" href={source.url} target="_blank" rel="noopener noreferrer">
+  // Defence in depth: the validator already refuses non-http(s) URLs; never render one as a link.
+  const href = httpUrlOrNull(source.url);
+  return href ? (
+    <a className="source" href={href} target="_blank" rel="noopener noreferrer">
       {text}
     </a>
   ) : (
