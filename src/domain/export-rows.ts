@@ -3,7 +3,7 @@
  * computed with the same rules as the list (status on the date, precomputed corridor analysis).
  */
 import { corridorChainageKm, corridorDistanceKm } from './filter-projects';
-import { projectStateOn } from './status-on-date';
+import { stateOn } from './state-intervals';
 import type { Category, CityId, IsoDate, Project, ProjectAnalysis, Source, Status } from './types';
 
 export interface ExportRow {
@@ -60,7 +60,7 @@ export function projectSourceIds(project: Project): string[] {
  */
 export function buildExportRows(projects: readonly Project[], ctx: ExportContext): ExportRow[] {
   return projects.map((project) => {
-    const state = projectStateOn(project, ctx.asOfDate);
+    const state = stateOn(project, ctx.asOfDate);
     const sourceIds = projectSourceIds(project);
     return {
       id: project.id,

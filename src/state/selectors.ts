@@ -6,8 +6,9 @@
  */
 import { filterProjects } from '../domain/filter-projects';
 import { effectiveSort, sortProjects } from '../domain/sort-projects';
-import { latestMilestoneDate, projectStateOn } from '../domain/status-on-date';
-import { CATEGORIES, CITY_IDS, STATUSES, type Atlas, type Category, type CityId, type Project, type ProjectState, type Status } from '../domain/types';
+import { latestMilestoneDate } from '../domain/status-on-date';
+import { stateOn, type DatedState } from '../domain/state-intervals';
+import { CATEGORIES, CITY_IDS, STATUSES, type Atlas, type Category, type CityId, type Project, type Status } from '../domain/types';
 import type { AppState } from './app-state';
 import type { UrlState } from './url-codec';
 
@@ -112,28 +113,21 @@ export function selectSelectedProject(state: AppState): Project | null {
   return state.atlas.projects.find((p) => p.id === state.selectedId) ?? null;
 }
 
-const projectStateCache = new WeakMap<Project, Map<string, ProjectState>>();
-
-/** Status and progress of one project on a date, memoised per (project, date). */
-export function projectStateCached(project: Project, asOfDate: string): ProjectState {
-  let byDate = projectStateCache.get(project);
-  if (!byDate) {
-    byDate = new Map();
-    projectStateCache.set(project, byDate);
-  }
-  let value = byDate.get(asOfDate);
-  if (!value) {
-    value = projectStateOn(project, asOfDate);
-    byDate.set(asOfDate, value);
-  }
-  return value;
+/**
+ * Status and progress of one project on a date, with freshness: `stateOn` of
+ * domain/state-intervals.ts (a binary search in the project's few state intervals, which are
+ * kept per project object). No per-date cache: memory is bounded by the data, not by how many
+ * dates a session visits (issue 15 §4). Kept under this name for the components that use it.
+ */
+export function projectStateCached(project: Project, asOfDate: string): DatedState {
+  return stateOn(project, asOfDate);
 }
 
 /**
  * Selector factory: the state of project `id` on the as-of date, or null when the project
  * or the date is unknown. @example useAppStore(selectProjectState('chengde-s11'))
  */
-export function selectProjectState(id: string): (state: AppState) => ProjectState | null {
+export function selectProjectState(id: string): (state: AppState) => DatedState | null {
   return (state) => {
     const asOfDate = selectAsOfDate(state);
     const project = state.atlas?.projects.find((p) => p.id === id);
