@@ -107,7 +107,7 @@ export function reportableId(id: unknown, fallback: string): string {
  * Iterative (no recursion), linear in what it visits, and it visits at most about `limit` items.
  * @returns the count (a value > limit means "over the limit"; counting stopped there)
  */
-export function countPositions(coords: unknown, limit = LIMITS.verticesPerProject, partLimit = LIMITS.geometryParts): { positions: number; partsOver: boolean } {
+export function countPositions(coords: unknown, limit: number = LIMITS.verticesPerProject, partLimit: number = LIMITS.geometryParts): { positions: number; partsOver: boolean } {
   let positions = 0;
   let visited = 0;
   const stack: unknown[] = [coords];
