@@ -15,9 +15,10 @@
  *
  * Who hears it (framing, issue 15 §6):
  * - the embed layout (`embed=1`) talks to any parent (it is made to be framed by articles);
- * - the full layout talks only to the parent origins the deployment lists at build time in
- *   `VITE_EMBED_ORIGINS` (comma-separated, e.g. `https://news.example,https://cms.example`);
- *   with none listed, the framed full app posts nothing and accepts nothing;
+ * - the full layout talks only to its own origin and to the parent origins the deployment lists
+ *   at build time in `VITE_EMBED_ORIGINS` (comma-separated, e.g.
+ *   `https://news.example,https://cms.example`); framed by any other site, the full app posts
+ *   nothing it could read and accepts nothing;
  * - what the reader typed (`state.q`) is sent only to a parent that speaks the contract: after
  *   it has sent a valid `cdmz:hello` or `cdmz:set`. Until then `state.q` is `''` and
  *   `queryWithheld` says whether a query was held back.
@@ -151,6 +152,13 @@ export interface EmbedMessagesOptions {
   window?: Pick<Window, 'parent' | 'addEventListener' | 'removeEventListener'>;
   /** Parent origins the full layout may talk to (default: VITE_EMBED_ORIGINS). */
   allowedOrigins?: readonly string[];
+  /** The page's own origin, always allowed (a same-origin parent can read the frame anyway); default `location.origin`. */
+  ownOrigin?: string | null;
+}
+
+function currentOrigin(): string | null {
+  const origin = (globalThis as { location?: { origin?: unknown } }).location?.origin;
+  return typeof origin === 'string' && /^https?:\/\//.test(origin) ? origin : null;
 }
 
 /**
@@ -162,7 +170,9 @@ export interface EmbedMessagesOptions {
 export function startEmbedMessages(store: AppStore, options: EmbedMessagesOptions = {}): () => void {
   const win = options.window ?? window;
   if (win.parent === (win as unknown)) return () => undefined;
-  const allowed = options.allowedOrigins ?? DEPLOYMENT_EMBED_ORIGINS;
+  const own = options.ownOrigin === undefined ? currentOrigin() : options.ownOrigin;
+  const listed = options.allowedOrigins ?? DEPLOYMENT_EMBED_ORIGINS;
+  const allowed: readonly string[] = own !== null && !listed.includes(own) ? [own, ...listed] : listed;
   /** Set once the parent has sent a valid cdmz:hello / cdmz:set: it speaks the contract. */
   let spoken = false;
   /** The parent's origin, learnt from its first message (null before, or when opaque). */

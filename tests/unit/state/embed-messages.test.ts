@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../src/state/create-app-store';
-import { parseSetMessage, startEmbedMessages, type CdmzStateMessage } from '../../../src/state/embed-messages';
+import { parseEmbedOrigins, parseSetMessage, startEmbedMessages, type CdmzStateMessage } from '../../../src/state/embed-messages';
 import { DEFAULT_URL_STATE, parseUrlState } from '../../../src/state/url-codec';
 import { FIXTURE_DATE, smallAtlas } from '../../fixtures/projects/small-atlas';
 
@@ -127,7 +127,7 @@ describe('who hears cdmz:state (issue 15 §6)', () => {
   it('the full layout framed by an unlisted site posts nothing and accepts nothing', () => {
     const f = framedWindow();
     const store = ready(`date=${FIXTURE_DATE}&q=secret`);
-    startEmbedMessages(store, { window: f.win, allowedOrigins: [] });
+    startEmbedMessages(store, { window: f.win, allowedOrigins: [], ownOrigin: null });
     store.getState().toggleStatus('complete');
     f.send({ type: 'cdmz:hello' });
     f.send({ type: 'cdmz:set', state: { date: '2022-07-01' } });
@@ -135,10 +135,23 @@ describe('who hears cdmz:state (issue 15 §6)', () => {
     expect(store.getState().asOfDate).toBe(FIXTURE_DATE);
   });
 
+  it('the full layout posts only to its own origin when nothing is listed (the browser drops it for other parents)', () => {
+    const f = framedWindow();
+    const store = ready(`date=${FIXTURE_DATE}`);
+    startEmbedMessages(store, { window: f.win, allowedOrigins: [], ownOrigin: 'https://atlas.example' });
+    store.getState().toggleStatus('complete');
+    expect(f.posted.length).toBeGreaterThan(0);
+    expect(new Set(f.targets)).toEqual(new Set(['https://atlas.example']));
+    f.send({ type: 'cdmz:set', state: { date: '2022-07-01' } }, undefined, 'https://evil.example');
+    expect(store.getState().asOfDate).toBe(FIXTURE_DATE);
+    f.send({ type: 'cdmz:set', state: { date: '2022-07-01' } }, undefined, 'https://atlas.example');
+    expect(store.getState().asOfDate).toBe('2022-07-01');
+  });
+
   it('the full layout talks to the listed origins only, never to "*"', () => {
     const f = framedWindow();
     const store = ready(`date=${FIXTURE_DATE}`);
-    startEmbedMessages(store, { window: f.win, allowedOrigins: ['https://news.example', 'https://cms.example'] });
+    startEmbedMessages(store, { window: f.win, allowedOrigins: ['https://news.example', 'https://cms.example'], ownOrigin: null });
     expect(f.posted.length).toBeGreaterThan(0);
     expect(new Set(f.targets)).toEqual(new Set(['https://news.example', 'https://cms.example']));
     // A message from another origin is ignored; one from a listed origin is applied.
@@ -195,5 +208,16 @@ describe('honest counts in cdmz:state (issue 13 §5)', () => {
     for (const id of m.mappedProjectIds) expect(byId.get(id)?.geometry).not.toBeNull();
     expect(m.counts.noLocation).toBeGreaterThan(0); // the fixture has a project without a location
     expect(m.mappedProjectIds.every((id) => m.visibleProjectIds.includes(id))).toBe(true);
+  });
+});
+
+describe('parseEmbedOrigins (VITE_EMBED_ORIGINS)', () => {
+  it('keeps http(s) origins, drops paths, wildcards and other schemes', () => {
+    expect(parseEmbedOrigins(' https://news.example, http://127.0.0.1:8080 ,https://news.example/,*,https://a.example/path,javascript:alert(1),file:///x,')).toEqual([
+      'https://news.example',
+      'http://127.0.0.1:8080',
+    ]);
+    expect(parseEmbedOrigins(undefined)).toEqual([]);
+    expect(parseEmbedOrigins('')).toEqual([]);
   });
 });
