@@ -15,7 +15,7 @@ import type { DataIssue } from '../domain/types';
 
 /** Largest data file the app or `npm run data:check` reads, in bytes (UTF-8 as served). */
 export const MAX_FILE_BYTES: Readonly<Record<string, number>> = Object.freeze({
-  'data/projects.json': 64 * 1024 * 1024,
+  'data/projects.json': 32 * 1024 * 1024,
   'data/sources.json': 8 * 1024 * 1024,
 });
 /** Any other data file (corridors, zones, region, water). */
@@ -40,9 +40,9 @@ export const LIMITS = Object.freeze({
   corridors: 200,
   zones: 500,
   /** Positions of one project's geometry (all parts) or one corridor's line. */
-  verticesPerProject: 20_000,
+  verticesPerProject: 5_000,
   /** Positions of all projects' geometries together. */
-  verticesTotal: 200_000,
+  verticesTotal: 50_000,
   /** Parts (lines, polygons, rings) of one Multi*-geometry or polygon. */
   geometryParts: 1_000,
   milestones: 500,
