@@ -40,7 +40,7 @@ export const LIMITS = Object.freeze({
   corridors: 200,
   zones: 500,
   /** Positions of one project's geometry (all parts) or one corridor's line. */
-  verticesPerProject: 5_000,
+  verticesPerProject: 2_000,
   /** Positions of all projects' geometries together. */
   verticesTotal: 50_000,
   /** Parts (lines, polygons, rings) of one Multi*-geometry or polygon. */
