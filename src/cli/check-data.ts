@@ -4,12 +4,13 @@
  * Positions are checked against the city outlines of data/region.topo.json; when that file is
  * missing, against the four cities' bounding box (said in the output).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { DataIssue } from '../domain/types';
 import { formatDataIssue, validateProjectsFile } from '../data/parse-projects';
 import { parseSources } from '../data/parse-sources';
+import { fileTooBig, maxFileBytes } from '../data/limits';
 import { parseRegion } from '../data/parse-region';
 import { bboxRegionCheck, polygonRegionCheck, type RegionCheck } from '../data/project-region-check';
 
@@ -27,6 +28,9 @@ export interface CheckDataReport {
 
 function readJson(path: string): { ok: true; json: unknown } | { ok: false; issue: DataIssue } {
   try {
+    // Size first: a file over its limit is refused unread (see src/data/limits.ts).
+    const bytes = statSync(path).size;
+    if (bytes > maxFileBytes(path)) return { ok: false, issue: fileTooBig(path, bytes) };
     return { ok: true, json: JSON.parse(readFileSync(path, 'utf8')) as unknown };
   } catch (e) {
     return { ok: false, issue: { file: path, message: `cannot read JSON: ${(e as Error).message}` } };

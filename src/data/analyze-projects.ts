@@ -28,21 +28,47 @@ export function analyzeProjects(
   zones: readonly JunctionZone[],
 ): Map<string, ProjectAnalysis> {
   const out = new Map<string, ProjectAnalysis>();
-  for (const project of projects) {
-    const analysis: ProjectAnalysis = { distances_km: {}, chainage_km: {}, zones: [] };
-    const geometry = project.geometry;
-    if (geometry) {
-      for (const corridor of corridors) {
-        const r = corridorApproach(geometry, corridor.line);
-        if (!r) break; // no positions: no corridor gets a figure
-        analysis.distances_km[corridor.id] = roundKm(r.distanceKm);
-        analysis.chainage_km[corridor.id] = roundKm(r.chainageKm);
-      }
-      for (const zone of zones) {
-        if (zone.polygon && zoneMembership(geometry, zone.polygon)) analysis.zones.push(zone.id);
-      }
+  for (const project of projects) out.set(project.id, analyzeProject(project, corridors, zones));
+  return out;
+}
+
+/** The analysis of one project (see {@link analyzeProjects}). */
+export function analyzeProject(project: Project, corridors: readonly Corridor[], zones: readonly JunctionZone[]): ProjectAnalysis {
+  const analysis: ProjectAnalysis = { distances_km: {}, chainage_km: {}, zones: [] };
+  const geometry = project.geometry;
+  if (geometry) {
+    for (const corridor of corridors) {
+      const r = corridorApproach(geometry, corridor.line);
+      if (!r) break; // no positions: no corridor gets a figure
+      analysis.distances_km[corridor.id] = roundKm(r.distanceKm);
+      analysis.chainage_km[corridor.id] = roundKm(r.chainageKm);
     }
-    out.set(project.id, analysis);
+    for (const zone of zones) {
+      if (zone.polygon && zoneMembership(geometry, zone.polygon)) analysis.zones.push(zone.id);
+    }
+  }
+  return analysis;
+}
+
+/**
+ * {@link analyzeProjects} in slices of about `sliceMs` (the loader's way: thousands of projects,
+ * or a few long lines, are no single long task). The same results, in the same order.
+ */
+export async function analyzeProjectsSliced(
+  projects: readonly Project[],
+  corridors: readonly Corridor[],
+  zones: readonly JunctionZone[],
+  yieldToMain: () => Promise<void>,
+  sliceMs = 30,
+): Promise<Map<string, ProjectAnalysis>> {
+  const out = new Map<string, ProjectAnalysis>();
+  let sliceStart = performance.now();
+  for (const project of projects) {
+    out.set(project.id, analyzeProject(project, corridors, zones));
+    if (performance.now() - sliceStart > sliceMs) {
+      await yieldToMain();
+      sliceStart = performance.now();
+    }
   }
   return out;
 }

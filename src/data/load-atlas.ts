@@ -7,10 +7,10 @@
 import type { Atlas, CityId, CountyInfo, Corridor, DataIssue, JunctionZone, Project } from '../domain/types';
 import { CITY_IDS } from '../domain/types';
 import type { FeatureCollection } from 'geojson';
-import { analyzeProjects } from './analyze-projects';
+import { analyzeProjectsSliced } from './analyze-projects';
 import { fetchJson, type BaseMapResult } from './load-base-map';
 import { parseCorridors } from './parse-corridors';
-import { parseProjects } from './parse-projects';
+import { SLICE_MS, validateProjectsFileSliced, yieldToMain } from './parse-projects';
 import { parseSources } from './parse-sources';
 import { parseZones } from './parse-zones';
 import { bboxRegionCheck } from './project-region-check';
@@ -57,7 +57,8 @@ export async function loadAtlas(base: URL, baseMap: Promise<BaseMapResult>): Pro
   if (!region.ok) issues.push(asError(region.error));
   // The browser checks positions against the region's bounding box only: the exact polygon
   // test costs seconds on a phone, and `npm run data:check` (CI) runs it on every change.
-  const projects = parseProjects(projectsRaw.json, sources.value, bboxRegionCheck());
+  // In slices (yielding between them): a big file is no single long task (issue 15 §1).
+  const projects = await validateProjectsFileSliced(projectsRaw.json, sources.value, bboxRegionCheck());
   if (!projects.ok) return { atlas: null, issues: [...issues, asError(projects.error)] };
   issues.push(...projects.warnings);
 
@@ -89,7 +90,7 @@ export async function loadAtlas(base: URL, baseMap: Promise<BaseMapResult>): Pro
     sources: sources.value,
     corridors,
     zones,
-    analysis: analyzeProjects(value, corridors, zones),
+    analysis: await analyzeProjectsSliced(value, corridors, zones, yieldToMain, SLICE_MS),
     ...(region.ok ? { counties: countyIndex(region.value.counties) } : {}),
   };
   return { atlas, issues };

@@ -12,6 +12,7 @@ import { z } from 'zod/mini';
 import type { Position } from 'geojson';
 import type { Corridor, DataIssue } from '../domain/types';
 import { zodIssues, type SourceIds } from './parse-projects';
+import { countPositions, itemSizeIssues, LIMITS, reportableId, tooManyItems } from './limits';
 
 export const CORRIDORS_FILE = 'data/corridors.geojson';
 
@@ -28,8 +29,10 @@ const corridorFeatureSchema = z.object({
 
 const fileSchema = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
 
-function distinctCount(coords: Position[]): number {
-  return new Set(coords.map((c) => `${c[0]},${c[1]}`)).size;
+/** True when at least two positions differ (linear: some position differs from the first). */
+function hasTwoDistinct(coords: Position[]): boolean {
+  const first = coords[0];
+  return first !== undefined && coords.some((c) => c[0] !== first[0] || c[1] !== first[1]);
 }
 
 /** @example parseCorridors(JSON.parse(readFileSync('data/corridors.geojson', 'utf8'))) */
@@ -39,9 +42,24 @@ export function parseCorridors(json: unknown, file = CORRIDORS_FILE, sources?: S
   const value: Corridor[] = [];
   const warnings: DataIssue[] = [];
   const seen = new Set<string>();
-  top.data.features.forEach((raw, index) => {
+  let all = top.data.features;
+  if (all.length > LIMITS.corridors) {
+    warnings.push(tooManyItems(file, 'features', all.length, LIMITS.corridors));
+    all = all.slice(0, LIMITS.corridors);
+  }
+  all.forEach((raw, index) => {
     const props = (raw as { properties?: { id?: unknown } } | null)?.properties;
-    const id = typeof props?.id === 'string' && props.id !== '' ? props.id : `features[${index}]`;
+    const id = reportableId(props?.id, `features[${index}]`);
+    // Sizes first, by counting (see limits.ts).
+    const sizeIssues = typeof props === 'object' && props !== null ? itemSizeIssues(props as Record<string, unknown>, file, id) : [];
+    const coords = (raw as { geometry?: { coordinates?: unknown } } | null)?.geometry?.coordinates;
+    if (countPositions(coords).positions > LIMITS.verticesPerProject) {
+      sizeIssues.push({ file, id, field: 'geometry.coordinates', message: `more than ${LIMITS.verticesPerProject.toLocaleString('en')} positions (the limit per line; see data/README.md "Size limits")` });
+    }
+    if (sizeIssues.length > 0) {
+      warnings.push(...sizeIssues.map((i) => (i.field && !i.field.startsWith('geometry') ? { ...i, field: `properties.${i.field}` } : i)));
+      return;
+    }
     const parsed = corridorFeatureSchema.safeParse(raw);
     if (!parsed.success) {
       warnings.push(...zodIssues(file, id, parsed.error));
@@ -50,7 +68,7 @@ export function parseCorridors(json: unknown, file = CORRIDORS_FILE, sources?: S
     const { properties: p, geometry } = parsed.data;
     const issues: DataIssue[] = [];
     if (seen.has(p.id)) issues.push({ file, id, field: 'properties.id', message: 'duplicate corridor id' });
-    if (distinctCount(geometry.coordinates) < 2) issues.push({ file, id, field: 'geometry.coordinates', message: 'needs at least 2 distinct positions' });
+    if (!hasTwoDistinct(geometry.coordinates)) issues.push({ file, id, field: 'geometry.coordinates', message: 'needs at least 2 distinct positions' });
     if (sources && !sources.has(p.source)) issues.push({ file, id, field: 'properties.source', message: `unknown source id "${p.source}"` });
     if (issues.length > 0) {
       warnings.push(...issues);

@@ -17,6 +17,8 @@ import type { z } from 'zod/mini';
 import type { DataIssue, Project } from '../domain/types';
 import { projectSchema, projectsFileSchema } from './project-schema';
 import { bboxRegionCheck, type RegionCheck } from './project-region-check';
+import { LIMITS, projectSizeIssues, reportableId, tooManyItems } from './limits';
+import { geometryIsValid } from './geometry-check';
 
 export const PROJECTS_FILE = 'data/projects.json';
 
@@ -67,6 +69,29 @@ function positions(coords: unknown, path: (string | number)[], out: { pos: Posit
   // nested thousands of levels deep from overflowing the stack.
   if (depth >= MAX_POSITION_DEPTH) return;
   coords.forEach((c, i) => positions(c, [...path, i], out, depth + 1));
+}
+
+/**
+ * Calls `visit` for every finite numeric position of GeoJSON coordinates, with its indices (a
+ * shared array: copy it to keep it). Iterative, bounded depth, no allocation per position.
+ */
+function forEachPosition(coords: unknown, visit: (pos: Position, indices: readonly number[]) => void): void {
+  const indices: number[] = [];
+  const walk = (c: unknown, depth: number): void => {
+    if (!Array.isArray(c)) return;
+    if (c.length >= 2 && typeof c[0] === 'number') {
+      for (let i = 0; i < c.length; i++) if (typeof c[i] !== 'number' || !Number.isFinite(c[i])) return;
+      visit(c as Position, indices);
+      return;
+    }
+    if (depth >= MAX_POSITION_DEPTH) return;
+    for (let i = 0; i < c.length; i++) {
+      indices.push(i);
+      walk(c[i], depth + 1);
+      indices.pop();
+    }
+  };
+  walk(coords, 0);
 }
 
 /** A surveyed station must lie on its surveyed line: a GCJ-02 copy sits 300–600 m off it. */
@@ -127,13 +152,19 @@ function crossChecks(raw: Record<string, unknown>, file: string, id: string, sou
   if (hasGeometry && !hasAccuracy) add('geometry_accuracy', 'must be set when there is a geometry');
   if (!hasGeometry && hasAccuracy) add('geometry_accuracy', 'must be null when geometry is null');
 
-  // Inside the region: report the first stray position and how many more there are.
+  // Inside the region: report the first stray position and how many more there are
+  // (one pass, no allocation per position: the path is built for the first stray only).
   if (isRecord(raw.geometry)) {
-    const found: { pos: Position; path: (string | number)[] }[] = [];
-    positions(raw.geometry.coordinates, ['geometry', 'coordinates'], found);
-    const stray = found.map((f) => ({ ...f, where: region.locate(f.pos) })).filter((f) => f.where !== null);
-    const first = stray[0];
-    if (first) add(fieldPath(first.path), `${first.where ?? ''}${stray.length > 1 ? ` (and ${stray.length - 1} more positions)` : ''}`);
+    let first: { path: (string | number)[]; where: string } | null = null;
+    let strays = 0;
+    forEachPosition(raw.geometry.coordinates, (pos, indices) => {
+      const where = region.locate(pos);
+      if (where === null) return;
+      strays++;
+      if (first === null) first = { path: ['geometry', 'coordinates', ...indices], where };
+    });
+    const f = first as { path: (string | number)[]; where: string } | null;
+    if (f) add(fieldPath(f.path), `${f.where}${strays > 1 ? ` (and ${strays - 1} more positions)` : ''}`);
   }
   const stations = Array.isArray(raw.stations) ? raw.stations : [];
   stations.forEach((s, i) => {
@@ -165,6 +196,69 @@ function crossChecks(raw: Record<string, unknown>, file: string, id: string, sou
   return issues;
 }
 
+/** What the per-project step shares across a file (see {@link projectsValidator}). */
+interface FileRun {
+  warnings: DataIssue[];
+  value: Project[];
+  seen: Set<string>;
+  positionsInAll: number;
+}
+
+/**
+ * The validator of one file as steps: `start` checks the top level, then `step(i)` validates
+ * project i (in order), `result()` gives the outcome. The sync validator runs all steps at once;
+ * the loader runs them in time slices ({@link validateProjectsFileSliced}) so a big file never
+ * makes one long task.
+ */
+function projectsValidator(json: unknown, sources: SourceIds, region: RegionCheck, file: string) {
+  const top = projectsFileSchema.safeParse(json);
+  if (!top.success) {
+    const error: DataIssue = { file, message: `not a projects file ({ "version": 1, "projects": [...] }): ${top.error.issues.map((i) => (i.path.length ? `${fieldPath(i.path)}: ` : '') + i.message).join('; ')}` };
+    return { error, count: 0, step: () => undefined, result: (): ProjectsResult => ({ ok: false, error }) };
+  }
+  const run: FileRun = { warnings: [], value: [], seen: new Set<string>(), positionsInAll: 0 };
+  let all = top.data.projects;
+  if (all.length > LIMITS.projects) {
+    run.warnings.push(tooManyItems(file, 'projects', all.length, LIMITS.projects));
+    all = all.slice(0, LIMITS.projects);
+  }
+  const step = (index: number): void => {
+    const raw = all[index];
+    // A hostile id (10 MB) is not repeated in every message: the index names it instead.
+    const id = isRecord(raw) ? reportableId(raw.id, `projects[${index}]`) : `projects[${index}]`;
+    if (!isRecord(raw)) {
+      run.warnings.push({ file, id, message: 'must be an object' });
+      return;
+    }
+    // Sizes first, by counting: an item over a limit is dropped before any costlier check.
+    const size = projectSizeIssues(raw, file, id);
+    if (size.issues.length === 0 && run.positionsInAll + size.positions > LIMITS.verticesTotal) {
+      size.issues.push({ file, id, field: 'geometry.coordinates', message: `the projects' geometries together would have more than ${LIMITS.verticesTotal.toLocaleString('en')} positions (the limit for the file; see data/README.md "Size limits"): this project and any later ones that exceed it are left out` });
+    }
+    if (size.issues.length > 0) {
+      run.warnings.push(...size.issues);
+      run.seen.add(id);
+      return;
+    }
+    run.positionsInAll += size.positions;
+    const issues: DataIssue[] = [];
+    // A geometry the fast linear check accepts skips zod's per-position schema (about 50 times
+    // slower); any doubt and zod checks it, so every message stays zod's.
+    const fast = isRecord(raw.geometry) && geometryIsValid(raw.geometry);
+    const parsed = projectSchema.safeParse(fast ? { ...raw, geometry: null } : raw);
+    if (!parsed.success) issues.push(...zodIssues(file, id, parsed.error));
+    issues.push(...crossChecks(raw, file, id, sources, region));
+    if (run.seen.has(id)) issues.push({ file, id, field: 'id', message: `duplicate id (projects[${index}]); ids must be unique` });
+    run.seen.add(id);
+    if (issues.length > 0 || !parsed.success) {
+      run.warnings.push(...issues);
+      return;
+    }
+    run.value.push((fast ? { ...parsed.data, geometry: raw.geometry } : parsed.data) as Project);
+  };
+  return { error: null, count: all.length, step, result: (): ProjectsResult => ({ ok: true, value: run.value, warnings: run.warnings }) };
+}
+
 /**
  * Validate a parsed `projects.json`.
  *
@@ -174,35 +268,36 @@ function crossChecks(raw: Record<string, unknown>, file: string, id: string, sou
  * @example validateProjectsFile(await (await fetch('data/projects.json')).json(), atlas.sources, polygonRegionCheck(cities))
  */
 export function validateProjectsFile(json: unknown, sources: SourceIds, region: RegionCheck = bboxRegionCheck(), file = PROJECTS_FILE): ProjectsResult {
-  const top = projectsFileSchema.safeParse(json);
-  if (!top.success) {
-    return {
-      ok: false,
-      error: { file, message: `not a projects file ({ "version": 1, "projects": [...] }): ${top.error.issues.map((i) => (i.path.length ? `${fieldPath(i.path)}: ` : '') + i.message).join('; ')}` },
-    };
+  const v = projectsValidator(json, sources, region, file);
+  for (let i = 0; i < v.count; i++) v.step(i);
+  return v.result();
+}
+
+/** Gives the main thread back (for input and paint) between slices of work. */
+export function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Longest slice of validation or analysis work before the loader yields, in ms. */
+export const SLICE_MS = 30;
+
+/**
+ * The same validation as {@link validateProjectsFile}, in slices of about {@link SLICE_MS} ms:
+ * the loader's way, so a file of thousands of projects is no single long task.
+ */
+export async function validateProjectsFileSliced(json: unknown, sources: SourceIds, region: RegionCheck = bboxRegionCheck(), file = PROJECTS_FILE): Promise<ProjectsResult> {
+  const v = projectsValidator(json, sources, region, file);
+  let sliceStart = performance.now();
+  for (let i = 0; i < v.count; i++) {
+    v.step(i);
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToMain();
+      sliceStart = performance.now();
+    }
   }
-  const warnings: DataIssue[] = [];
-  const value: Project[] = [];
-  const seen = new Set<string>();
-  top.data.projects.forEach((raw, index) => {
-    const id = isRecord(raw) && typeof raw.id === 'string' && raw.id !== '' ? raw.id : `projects[${index}]`;
-    if (!isRecord(raw)) {
-      warnings.push({ file, id, message: 'must be an object' });
-      return;
-    }
-    const issues: DataIssue[] = [];
-    const parsed = projectSchema.safeParse(raw);
-    if (!parsed.success) issues.push(...zodIssues(file, id, parsed.error));
-    issues.push(...crossChecks(raw, file, id, sources, region));
-    if (seen.has(id)) issues.push({ file, id, field: 'id', message: `duplicate id (projects[${index}]); ids must be unique` });
-    seen.add(id);
-    if (issues.length > 0 || !parsed.success) {
-      warnings.push(...issues);
-      return;
-    }
-    value.push(parsed.data as Project);
-  });
-  return { ok: true, value, warnings };
+  return v.result();
 }
 
 /** Alias under the loader naming (`parseX(json) → result`). */

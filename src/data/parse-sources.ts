@@ -7,6 +7,7 @@
 import type { DataIssue, Source } from '../domain/types';
 import { zodIssues } from './parse-projects';
 import { sourceSchema, sourcesFileSchema } from './project-schema';
+import { itemSizeIssues, LIMITS, reportableId, tooManyItems } from './limits';
 
 export const SOURCES_FILE = 'data/sources.json';
 
@@ -24,9 +25,20 @@ export function parseSources(json: unknown, file = SOURCES_FILE): SourcesResult 
   const value = new Map<string, Source>();
   const warnings: DataIssue[] = [];
   let sawPublic = false;
-  top.data.sources.forEach((raw, index) => {
+  let all = top.data.sources;
+  if (all.length > LIMITS.sources) {
+    warnings.push(tooManyItems(file, 'sources', all.length, LIMITS.sources));
+    all = all.slice(0, LIMITS.sources);
+  }
+  all.forEach((raw, index) => {
     const rec = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-    const id = typeof rec.id === 'string' && rec.id !== '' ? rec.id : `sources[${index}]`;
+    const id = reportableId(rec.id, `sources[${index}]`);
+    // Sizes first, by counting: a source over a limit is dropped before any costlier check.
+    const sizeIssues = itemSizeIssues(rec, file, id);
+    if (sizeIssues.length > 0) {
+      warnings.push(...sizeIssues);
+      return;
+    }
     const issues: DataIssue[] = [];
     const parsed = sourceSchema.safeParse(raw);
     if (!parsed.success) issues.push(...zodIssues(file, id, parsed.error));

@@ -12,9 +12,11 @@
  * source list is given).
  */
 import { z } from 'zod/mini';
+import { httpUrlSchema } from './project-schema';
 import type { LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import type { DataIssue, JunctionZone } from '../domain/types';
 import { zodIssues, type SourceIds } from './parse-projects';
+import { itemSizeIssues, LIMITS, reportableId, tooManyItems } from './limits';
 
 export const ZONES_FILE = 'data/zones.json';
 export const ZONE_POLYGONS_FILE = 'data/zones.geojson';
@@ -38,7 +40,7 @@ export const zoneDefinitionSchema = z.looseObject({
   outline: z.optional(z.enum(['modelled', 'published'], { error: 'must be modelled or published' })),
   /** An area a source publishes for the zone (km²), with its page and verbatim quote; null when none. */
   published_area: z.optional(
-    z.nullable(z.looseObject({ km2: z.number().check(z.gt(0, 'must be > 0')), what: text, url: z.url({ error: 'must be an http(s) URL' }), published: text, quote: text })),
+    z.nullable(z.looseObject({ km2: z.number().check(z.gt(0, 'must be > 0')), what: text, url: httpUrlSchema, published: text, quote: text })),
   ),
 });
 export type ZoneDefinition = z.infer<typeof zoneDefinitionSchema>;
@@ -71,9 +73,19 @@ export function parseZoneDefinitions(json: unknown, file = ZONES_FILE, sources?:
   const value: ZoneDefinition[] = [];
   const warnings: DataIssue[] = [];
   const seen = new Set<string>();
-  top.data.zones.forEach((raw, index) => {
-    const rid = (raw as { id?: unknown } | null)?.id;
-    const id = typeof rid === 'string' && rid !== '' ? rid : `zones[${index}]`;
+  let all = top.data.zones;
+  if (all.length > LIMITS.zones) {
+    warnings.push(tooManyItems(file, 'zones', all.length, LIMITS.zones));
+    all = all.slice(0, LIMITS.zones);
+  }
+  all.forEach((raw, index) => {
+    const id = reportableId((raw as { id?: unknown } | null)?.id, `zones[${index}]`);
+    // Sizes first, by counting (see limits.ts).
+    const sizeIssues = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? itemSizeIssues(raw as Record<string, unknown>, file, id) : [];
+    if (sizeIssues.length > 0) {
+      warnings.push(...sizeIssues);
+      return;
+    }
     const parsed = zoneDefinitionSchema.safeParse(raw);
     if (!parsed.success) {
       warnings.push(...zodIssues(file, id, parsed.error));
@@ -82,7 +94,8 @@ export function parseZoneDefinitions(json: unknown, file = ZONES_FILE, sources?:
     const z0 = parsed.data;
     const issues: DataIssue[] = [];
     if (seen.has(z0.id)) issues.push({ file, id, field: 'id', message: 'duplicate zone id' });
-    const both = z0.sides[0].filter((c) => z0.sides[1].includes(c));
+    const otherSide = new Set(z0.sides[1]);
+    const both = z0.sides[0].filter((c) => otherSide.has(c));
     if (both.length > 0) issues.push({ file, id, field: 'sides', message: `county code ${both.join(', ')} is on both sides` });
     if (sources && !sources.has(z0.source)) issues.push({ file, id, field: 'source', message: `unknown source id "${z0.source}"` });
     if (issues.length > 0) {
@@ -113,7 +126,12 @@ export function parseZones(json: unknown, polygonsJson: unknown | null, files = 
     if (!top.success) {
       warnings.push({ file: files.polygons, message: 'not a GeoJSON FeatureCollection: zones are shown without polygons', severity: 'error' });
     } else {
-      top.data.features.forEach((raw, index) => {
+      let features = top.data.features;
+      if (features.length > LIMITS.zones * 2) {
+        warnings.push(tooManyItems(files.polygons, 'features', features.length, LIMITS.zones * 2));
+        features = features.slice(0, LIMITS.zones * 2);
+      }
+      features.forEach((raw, index) => {
         const f = computedFeature.safeParse(raw);
         if (!f.success) {
           warnings.push(...zodIssues(files.polygons, `features[${index}]`, f.error));

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod/mini';
 import { CATEGORIES, CITY_IDS, EVIDENCE, GEOMETRY_ACCURACY, STATUSES } from '../domain/types';
+import { isHttpUrl } from '../domain/http-url';
 
 // zod/mini (tree-shakable, a fraction of the classic bundle) ships no messages by default:
 // load the English ones once, so every parser's default messages read as in classic zod.
@@ -42,6 +43,9 @@ export const partialDateSchema = z.string().check((ctx) => {
 });
 
 const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+
+/** An absolute http(s) URL (see src/domain/http-url.ts): `javascript:`, `data:`, relative links are refused. */
+export const httpUrlSchema = z.string().check(z.refine(isHttpUrl, 'must be an http(s) URL or null (absolute http:// or https://; javascript:, data:, relative and other links are refused)'));
 const pct = z.number().check(z.gte(0, 'must be ≥ 0'), z.lte(100, 'must be ≤ 100'));
 const sourceId = z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be a source id (lowercase letters, digits, "-", ".")'));
 
@@ -127,8 +131,9 @@ const samePos = (a: number[], b: number[]): boolean => a[0] === b[0] && a[1] ===
 
 const lineCoords = z.array(position).check((ctx) => {
   const coords = ctx.value;
-  const distinct = coords.filter((c, i) => coords.findIndex((d) => samePos(c, d)) === i).length;
-  if (distinct < 2) ctx.issues.push({ code: 'custom', input: coords, message: 'a line needs at least 2 distinct points' });
+  // Linear: two distinct points exist iff some position differs from the first one.
+  const first = coords[0];
+  if (!first || !coords.some((c) => !samePos(c, first))) ctx.issues.push({ code: 'custom', input: coords, message: 'a line needs at least 2 distinct points' });
 });
 
 const ring = z.array(position).check((ctx) => {
@@ -194,7 +199,7 @@ export const sourceSchema = z.strictObject({
   publisher_en: text,
   title: text,
   date: z.nullable(partialDateSchema),
-  url: z.nullable(z.url({ error: 'must be an http(s) URL or null' })),
+  url: z.nullable(httpUrlSchema),
   kind: z.enum(['seed', 'public'], { error: 'must be seed or public' }),
   note: z.optional(text),
 });

@@ -3,8 +3,8 @@
  * the command line all call `filterProjects`, so they cannot disagree.
  */
 import type { Category, CityId, IsoDate, Project, ProjectAnalysis, Status } from './types';
-import { matchesSearch } from './search-text';
-import { projectStateOn } from './status-on-date';
+import { matchesNormalized, normalizeSearchText } from './search-text';
+import { stateOn } from './state-intervals';
 
 /** Which projects to show. Empty lists and nulls mean "no restriction". */
 export interface ProjectFilters {
@@ -80,6 +80,8 @@ export function projectMatches(
   analysis: ReadonlyMap<string, ProjectAnalysis>,
   filters: ProjectFilters,
   asOfDate: IsoDate,
+  /** `filters.query` normalised (pass it when testing many projects: normalised once). */
+  needle: string = normalizeSearchText(filters.query),
 ): boolean {
   if (filters.categories.length > 0 && !filters.categories.includes(project.category)) return false;
   if (filters.cities.length > 0 && !project.cities.some((c) => filters.cities.includes(c))) return false;
@@ -91,10 +93,10 @@ export function projectMatches(
   }
   if (filters.evidence === 'observed' && !hasObservationOn(project, asOfDate)) return false;
   if (filters.statuses.length > 0) {
-    const status = projectStateOn(project, asOfDate).status;
+    const status = stateOn(project, asOfDate).status;
     if (status === null || !filters.statuses.includes(status)) return false;
   }
-  if (!matchesSearch(project, filters.query)) return false;
+  if (!matchesNormalized(project, needle)) return false;
   return true;
 }
 
@@ -108,5 +110,6 @@ export function filterProjects(
   filters: ProjectFilters,
   asOfDate: IsoDate,
 ): Project[] {
-  return projects.filter((p) => projectMatches(p, analysis, filters, asOfDate));
+  const needle = normalizeSearchText(filters.query);
+  return projects.filter((p) => projectMatches(p, analysis, filters, asOfDate, needle));
 }

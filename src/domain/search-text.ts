@@ -22,15 +22,32 @@ export interface SearchableNames {
   aliases: readonly string[];
 }
 
+const indexCache = new WeakMap<SearchableNames, readonly string[]>();
+
+/**
+ * The normalised names of one project, computed once per project object (a WeakMap: bounded by
+ * the data, not by the queries typed), so a filter change does not normalise every name again.
+ */
+export function searchIndexOf(names: SearchableNames): readonly string[] {
+  let index = indexCache.get(names);
+  if (!index) {
+    index = Object.freeze([names.name_zh, names.name_en, ...names.aliases].map(normalizeSearchText));
+    indexCache.set(names, index);
+  }
+  return index;
+}
+
+/** True when an already normalised needle occurs in one of the project's normalised names. */
+export function matchesNormalized(names: SearchableNames, needle: string): boolean {
+  if (needle === '') return true;
+  return searchIndexOf(names).some((text) => text.includes(needle));
+}
+
 /**
  * True when the normalised query occurs in the normalised Chinese name, English name or an
  * alias. An empty query (after normalisation) matches everything.
  * @example matchesSearch({ name_zh: '成资大道', name_en: 'Chengzi Avenue', aliases: [] }, 'CHENGZI ave') // true
  */
 export function matchesSearch(names: SearchableNames, query: string): boolean {
-  const needle = normalizeSearchText(query);
-  if (needle === '') return true;
-  if (normalizeSearchText(names.name_zh).includes(needle)) return true;
-  if (normalizeSearchText(names.name_en).includes(needle)) return true;
-  return names.aliases.some((alias) => normalizeSearchText(alias).includes(needle));
+  return matchesNormalized(names, normalizeSearchText(query));
 }

@@ -3,7 +3,7 @@
  * projects that compare equal keep their input order.
  */
 import { corridorChainageKm, corridorDistanceKm } from './filter-projects';
-import { projectStateOn } from './status-on-date';
+import { stateOn } from './state-intervals';
 import { STATUSES, type IsoDate, type Project, type ProjectAnalysis } from './types';
 
 export const SORT_KEYS = ['name', 'status', 'progress', 'distance', 'chainage'] as const;
@@ -49,11 +49,11 @@ function sortValue(project: Project, sort: ProjectSort, ctx: SortContext): numbe
     case 'name':
       return ctx.lang === 'zh' ? project.name_zh : project.name_en;
     case 'status': {
-      const status = projectStateOn(project, ctx.asOfDate).status;
+      const status = stateOn(project, ctx.asOfDate).status;
       return status === null ? null : STATUSES.indexOf(status);
     }
     case 'progress':
-      return projectStateOn(project, ctx.asOfDate).progress;
+      return stateOn(project, ctx.asOfDate).progress;
     case 'distance':
       return ctx.corridorId === null ? null : corridorDistanceKm(ctx.analysis, project.id, ctx.corridorId);
     case 'chainage':

@@ -6,6 +6,7 @@
 import type { Atlas, KeyFact, Milestone, Project, ProjectState, Source } from '../domain/types';
 import { milestoneDateLabel } from '../domain/status-on-date';
 import { stateOn, type DatedState } from '../domain/state-intervals';
+import { httpUrlOrNull } from '../domain/http-url';
 import { formatDate, formatNumber } from '../i18n/format';
 import { translate, type Lang } from '../i18n/translate';
 import { selectAsOfDate, selectSelectedProject } from '../state/selectors';
@@ -16,8 +17,10 @@ function SourceLink({ source, id, lang }: { source: Source | undefined; id: stri
   if (!source) return <span className="source source--unknown">{id}</span>;
   const publisher = lang === 'zh' ? source.publisher_zh : source.publisher_en;
   const text = `${publisher} · ${source.title}${source.date ? ` (${source.date})` : ''}`;
-  return source.url ? (
-    <a className="source" href={source.url} target="_blank" rel="noopener noreferrer">
+  // Defence in depth: the validator already refuses non-http(s) URLs; never render one as a link.
+  const href = httpUrlOrNull(source.url);
+  return href ? (
+    <a className="source" href={href} target="_blank" rel="noopener noreferrer">
       {text}
     </a>
   ) : (
@@ -193,9 +196,13 @@ function CorridorRelations({ project, atlas, lang }: { project: Project; atlas: 
                 {z.published_area ? (
                   <div className="detail__note">
                     {translate(lang, 'detail.zonePublishedArea', { km2: formatNumber(lang, z.published_area.km2), what: z.published_area.what })}{' '}
-                    <a className="source" href={z.published_area.url} target="_blank" rel="noopener noreferrer">
-                      {z.published_area.published}
-                    </a>
+                    {httpUrlOrNull(z.published_area.url) ? (
+                      <a className="source" href={httpUrlOrNull(z.published_area.url) ?? undefined} target="_blank" rel="noopener noreferrer">
+                        {z.published_area.published}
+                      </a>
+                    ) : (
+                      <span className="source">{z.published_area.published}</span>
+                    )}
                   </div>
                 ) : null}
               </li>

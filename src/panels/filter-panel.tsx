@@ -9,7 +9,7 @@ import { MAX_WITHIN_KM } from '../domain/filter-projects';
 import { CATEGORIES, CITY_IDS, STATUSES } from '../domain/types';
 import { formatDate } from '../i18n/format';
 import { translate, type Lang } from '../i18n/translate';
-import { selectAsOfDate, selectCountyOptions, selectTotalCount, selectVisibleCount } from '../state/selectors';
+import { selectAsOfDate, selectCountyOptions, selectProjectCounts } from '../state/selectors';
 import { useAppStore, useAppStoreApi } from '../state/store-context';
 import { SymbolSwatch } from '../ui/symbol-swatch';
 import './filter-panel.css';
@@ -17,12 +17,34 @@ import './filter-panel.css';
 /** Distance offered when the reader first limits the distance (the planner's usual question). */
 const DEFAULT_WITHIN_KM = 5;
 
+/**
+ * How many projects match, and how they split on the date (contract 8, issue 13 §5): on the map,
+ * no record yet (not drawn), no published location (not drawn). Parts that are 0 are left out,
+ * except "on the map". `data-count` stays the number of matching projects (the list's length).
+ */
 function FilterCount({ lang }: { lang: Lang }) {
-  const n = useAppStore(selectVisibleCount);
-  const total = useAppStore(selectTotalCount);
+  const counts = useAppStore(selectProjectCounts);
+  const parts = [
+    translate(lang, 'filters.countOnMap', { n: counts.onMap }),
+    ...(counts.noRecordYet > 0 ? [translate(lang, 'filters.countNoRecord', { n: counts.noRecordYet })] : []),
+    ...(counts.noLocation > 0 ? [translate(lang, 'filters.countNoLocation', { n: counts.noLocation })] : []),
+  ];
   return (
-    <p className="filters__count" role="status" aria-live="polite" data-testid="filter-count" data-count={n}>
-      {translate(lang, 'filters.count', { n, total })}
+    <p
+      className="filters__count"
+      role="status"
+      aria-live="polite"
+      data-testid="filter-count"
+      data-count={counts.matching}
+      data-on-map={counts.onMap}
+      data-no-record={counts.noRecordYet}
+      data-no-location={counts.noLocation}
+    >
+      {translate(lang, 'filters.count', { n: counts.matching, total: counts.total })}
+      <span className="visually-hidden">{lang === 'zh' ? '。' : '. '}</span>
+      <span className="filters__count-parts" data-testid="filter-count-parts">
+        {parts.join(lang === 'zh' ? '，' : ' · ')}
+      </span>
     </p>
   );
 }

@@ -6,8 +6,9 @@
  */
 import { filterProjects } from '../domain/filter-projects';
 import { effectiveSort, sortProjects } from '../domain/sort-projects';
-import { latestMilestoneDate, projectStateOn } from '../domain/status-on-date';
-import { CATEGORIES, CITY_IDS, STATUSES, type Atlas, type Category, type CityId, type Project, type ProjectState, type Status } from '../domain/types';
+import { latestMilestoneDate } from '../domain/status-on-date';
+import { stateOn, type DatedState } from '../domain/state-intervals';
+import { CATEGORIES, CITY_IDS, STATUSES, type Atlas, type Category, type CityId, type Project, type Status } from '../domain/types';
 import type { AppState } from './app-state';
 import type { UrlState } from './url-codec';
 
@@ -74,11 +75,67 @@ export function selectVisibleIds(state: AppState): readonly string[] {
   return ids;
 }
 
-/** How many projects pass the filters. */
+/** How many projects pass the filters (drawn or not: see `selectProjectCounts`). */
 export const selectVisibleCount = (state: AppState) => selectVisibleProjects(state).length;
 
 /** How many projects there are in all. */
 export const selectTotalCount = (state: AppState) => state.atlas?.projects.length ?? 0;
+
+/**
+ * The counts every display of "how many" uses (contract 8, issue 13 §5). The projects that pass
+ * the filters (`matching`) split into three parts that add up to it:
+ * - `onMap`: a status on the date and a published location — drawn on the map;
+ * - `noRecordYet`: no record yet on the date (the first milestone is later) — not drawn, listed;
+ * - `noLocation`: a status on the date but no published location — not drawn, listed.
+ * `total` counts every project in the data.
+ */
+export interface ProjectCounts {
+  total: number;
+  matching: number;
+  onMap: number;
+  noRecordYet: number;
+  noLocation: number;
+}
+
+type CountsEntry = { asOfDate: string; counts: ProjectCounts; mapped: readonly string[] };
+const countsCache = new WeakMap<readonly Project[], CountsEntry>();
+const EMPTY_COUNTS: ProjectCounts = Object.freeze({ total: 0, matching: 0, onMap: 0, noRecordYet: 0, noLocation: 0 });
+
+/** True when the map draws `project` on `asOfDate`: it has a status then and a location. */
+export function isOnMap(project: Project, asOfDate: string): boolean {
+  return project.geometry !== null && stateOn(project, asOfDate).status !== null;
+}
+
+function countsEntry(state: AppState): CountsEntry | null {
+  const visible = selectVisibleProjects(state);
+  const asOfDate = selectAsOfDate(state);
+  if (!state.atlas || asOfDate === null) return null;
+  const hit = countsCache.get(visible);
+  if (hit && hit.asOfDate === asOfDate) return hit;
+  let noRecordYet = 0;
+  let noLocation = 0;
+  const mapped: string[] = [];
+  for (const p of visible) {
+    if (stateOn(p, asOfDate).status === null) noRecordYet++;
+    else if (p.geometry === null) noLocation++;
+    else mapped.push(p.id);
+  }
+  const counts: ProjectCounts = Object.freeze({ total: state.atlas.projects.length, matching: visible.length, onMap: mapped.length, noRecordYet, noLocation });
+  const entry: CountsEntry = { asOfDate, counts, mapped: Object.freeze(mapped) };
+  // One entry per visible array (a WeakMap: it goes with the array); a new date replaces it.
+  countsCache.set(visible, entry);
+  return entry;
+}
+
+/** The counts of the projects on the map, without a record yet, without a location (memoised). */
+export function selectProjectCounts(state: AppState): ProjectCounts {
+  return countsEntry(state)?.counts ?? EMPTY_COUNTS;
+}
+
+/** Ids of the projects that pass the filters AND are drawn on the map on the date, in data order. */
+export function selectMappedIds(state: AppState): readonly string[] {
+  return countsEntry(state)?.mapped ?? EMPTY_IDS;
+}
 
 interface SortedEntry {
   key: string;
@@ -112,28 +169,21 @@ export function selectSelectedProject(state: AppState): Project | null {
   return state.atlas.projects.find((p) => p.id === state.selectedId) ?? null;
 }
 
-const projectStateCache = new WeakMap<Project, Map<string, ProjectState>>();
-
-/** Status and progress of one project on a date, memoised per (project, date). */
-export function projectStateCached(project: Project, asOfDate: string): ProjectState {
-  let byDate = projectStateCache.get(project);
-  if (!byDate) {
-    byDate = new Map();
-    projectStateCache.set(project, byDate);
-  }
-  let value = byDate.get(asOfDate);
-  if (!value) {
-    value = projectStateOn(project, asOfDate);
-    byDate.set(asOfDate, value);
-  }
-  return value;
+/**
+ * Status and progress of one project on a date, with freshness: `stateOn` of
+ * domain/state-intervals.ts (a binary search in the project's few state intervals, which are
+ * kept per project object). No per-date cache: memory is bounded by the data, not by how many
+ * dates a session visits (issue 15 §4). Kept under this name for the components that use it.
+ */
+export function projectStateCached(project: Project, asOfDate: string): DatedState {
+  return stateOn(project, asOfDate);
 }
 
 /**
  * Selector factory: the state of project `id` on the as-of date, or null when the project
  * or the date is unknown. @example useAppStore(selectProjectState('chengde-s11'))
  */
-export function selectProjectState(id: string): (state: AppState) => ProjectState | null {
+export function selectProjectState(id: string): (state: AppState) => DatedState | null {
   return (state) => {
     const asOfDate = selectAsOfDate(state);
     const project = state.atlas?.projects.find((p) => p.id === id);

@@ -97,10 +97,13 @@ test.afterEach(async () => {
 
 interface StateMessage {
   type: string;
-  state: { date: string | null; cat: string[]; sel: string | null };
+  state: { date: string | null; cat: string[]; sel: string | null; q: string };
   visibleProjectIds: string[];
+  mappedProjectIds: string[];
+  counts: { total: number; matching: number; onMap: number; noRecordYet: number; noLocation: number };
   asOfDate: string | null;
   dataStatus: string;
+  queryWithheld: boolean;
 }
 
 async function received(page: Page): Promise<StateMessage[]> {
@@ -128,6 +131,13 @@ test('a host page on another origin steps the embed with cdmz:set and hears cdmz
   expect(first.state.sel).toBe('ziyang-line');
   expect(first.asOfDate).toBe('2020-11-27');
   await expect(frame.getByTestId('as-of-date')).toHaveText(/as of 27 Nov 2020/i);
+  // Honest counts (issue 13 §5): at 2020-11-27 most projects have no record yet and are not drawn.
+  expect(first.counts.matching).toBe(first.visibleProjectIds.length);
+  expect(first.counts.onMap + first.counts.noRecordYet + first.counts.noLocation).toBe(first.counts.matching);
+  expect(first.counts.noRecordYet).toBeGreaterThan(first.counts.onMap);
+  expect(first.mappedProjectIds).toHaveLength(first.counts.onMap);
+  expect(first.mappedProjectIds).toContain('ziyang-line');
+  await expect(page.locator('#caption')).toContainText(`The map shows ${first.counts.onMap} projects as of 2020-11-27 (${first.counts.noRecordYet} more have no record yet`);
 
   // Scrolling to the fourth paragraph sends its state; the answer lists only rail projects.
   await page.locator('.step').nth(3).evaluate((el) => el.scrollIntoView({ block: 'center' }));
@@ -192,4 +202,70 @@ test('the embed-code dialog gives an iframe for the current view, a live preview
   await page.keyboard.press('Escape');
   await expect(dialog).not.toBeVisible();
   await expect(page.getByTestId('embed-open')).toBeFocused();
+});
+
+/** Serves `html` from a second local server: another origin than the app. */
+async function openHost(page: Page, html: string): Promise<() => Promise<void>> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await page.goto(`http://127.0.0.1:${port}/host.html`);
+  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+const LISTENING_HOST = (src: string) => `<!doctype html><title>host</title>
+<iframe id="app" src="${src}" width="1000" height="700"></iframe>
+<script>window.got = []; addEventListener('message', (e) => { if (e.data && e.data.type === 'cdmz:state') window.got.push(e.data); });</script>`;
+
+test('framing: the full app framed by an unlisted site posts it no cdmz:state and ignores its cdmz:set', async ({ page, baseURL }) => {
+  stopHost = await openHost(page, LISTENING_HOST(`${baseURL!}?lang=en&date=2024-09-29&q=ziyang`));
+  const frame = page.frameLocator('#app');
+  await expect(frame.getByTestId('filter-count')).toHaveAttribute('data-count', /\d+/, { timeout: 45_000 });
+  await page.evaluate(() => {
+    const w = (document.getElementById('app') as HTMLIFrameElement).contentWindow!;
+    w.postMessage({ type: 'cdmz:hello' }, '*');
+    w.postMessage({ type: 'cdmz:set', state: { date: '2020-11-27' } }, '*');
+  });
+  // Typing in the search box does not reach the host either.
+  await frame.getByRole('searchbox').fill('chengzi');
+  await page.waitForTimeout(1000);
+  expect(await page.evaluate(() => (window as unknown as { got: unknown[] }).got)).toEqual([]);
+  const appFrame = page.frames().find((f) => f !== page.mainFrame())!;
+  expect(await appFrame.evaluate(() => location.search)).toContain('date=2024-09-29');
+});
+
+test('framing: the embed withholds the search text until the host says cdmz:hello, then answers to its origin', async ({ page, baseURL }) => {
+  stopHost = await openHost(page, LISTENING_HOST(`${baseURL!}?embed=1&lang=en&date=2024-09-29&q=ziyang`));
+  await page.waitForFunction(() => (window as unknown as { got: StateMessage[] }).got.some((m) => m.dataStatus === 'ready'), undefined, { timeout: 45_000 });
+  const before = await page.evaluate(() => (window as unknown as { got: StateMessage[] }).got);
+  expect(before.every((m) => m.state.q === '' && m.queryWithheld)).toBe(true);
+  expect(JSON.stringify(before)).not.toContain('ziyang"');
+  await page.evaluate((origin) => {
+    (document.getElementById('app') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'cdmz:hello' }, origin);
+  }, new URL(baseURL!).origin);
+  await page.waitForFunction(() => (window as unknown as { got: StateMessage[] }).got.some((m) => m.state.q === 'ziyang'));
+  const last = await page.evaluate(() => (window as unknown as { got: StateMessage[] }).got.at(-1)!);
+  expect(last.queryWithheld).toBe(false);
+  expect(last.visibleProjectIds).toContain('ziyang-line');
+});
+
+test('honest counts in the panel at 2020-11-27: on the map, no record yet, in both languages', async ({ page }) => {
+  await openApp(page, '?lang=en&date=2020-11-27');
+  const count = page.getByTestId('filter-count');
+  await expect(count).toHaveAttribute('data-count', /^\d+$/);
+  const n = Number(await count.getAttribute('data-count'));
+  const onMap = Number(await count.getAttribute('data-on-map'));
+  const noRecord = Number(await count.getAttribute('data-no-record'));
+  const noLocation = Number(await count.getAttribute('data-no-location'));
+  expect(onMap + noRecord + noLocation).toBe(n);
+  expect(noRecord).toBeGreaterThan(onMap);
+  await expect(count).toContainText(`${n} of ${n} projects match`);
+  await expect(page.getByTestId('filter-count-parts')).toContainText(`${onMap} on the map · ${noRecord} with no record yet on this date`);
+  // The list still lists them all (the list is what matches; the map draws what has a record).
+  await expect(page.getByTestId('project-list').locator('[data-project-id]')).toHaveCount(n);
+  await openApp(page, '?date=2020-11-27');
+  await expect(page.getByTestId('filter-count-parts')).toContainText(`地图上 ${onMap} 个，${noRecord} 个截至此日尚无记录`);
 });

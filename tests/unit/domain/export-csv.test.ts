@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_BOM, CSV_COLUMNS, csvCell, projectsToCsv } from '../../../src/domain/export-csv';
+import { CSV_BOM, CSV_COLUMNS, csvCell, isFormulaLike, projectsToCsv } from '../../../src/domain/export-csv';
 import { buildExportRows } from '../../../src/domain/export-rows';
 import { DEFAULT_FILTERS, filterProjects } from '../../../src/domain/filter-projects';
 import { FIXTURE_DATE, smallAtlas } from '../../fixtures/projects/small-atlas';
@@ -133,5 +133,60 @@ describe('freshness, evidence basis and geometry columns', () => {
     const none = atlas.projects.find((p) => p.geometry === null)!;
     expect(col(none.id, 'wkt')).toBe('');
     expect(col(none.id, 'lon')).toBe('');
+  });
+});
+
+describe('formula defusing, read back as a spreadsheet reads the file (issue 15 §5)', () => {
+  const TRIGGERS = ['=', '+', '-', '@', '\t', '\r', '\n', '＝', '＋', '－', '＠', '−'];
+  // Tab, CR and LF trigger only as the very first character; the others also after blanks.
+  const payloads = TRIGGERS.flatMap((t) =>
+    /\s/.test(t) ? [`${t}1+2`, `${t}HYPERLINK("http://x","y")`] : [`${t}1+2`, `${t}HYPERLINK("http://x","y")`, ` ${t}cmd|' /C calc'!A0`, `\u0000${t}SUM(A1)`, `\u3000${t}1`],
+  );
+  const NUMERIC = new Set<string>(['progress_pct', 'distance_km', 'chainage_km', 'lon', 'lat']);
+  /** What a spreadsheet evaluates: a cell whose first non-blank character is a trigger. */
+  // eslint-disable-next-line no-control-regex
+  const evaluated = (cell: string) => /^[\s\u0000-\u001f\u3000]*[=+\-@＝＋－＠−]|^[\t\r\n]/u.test(cell);
+
+  it('no text cell starts with a formula trigger, whatever the names, ids and sources hold', () => {
+    const visible = filterProjects(atlas.projects, atlas.analysis, DEFAULT_FILTERS, FIXTURE_DATE);
+    const rows = buildExportRows(visible, ctx).map((row, i) => {
+      const p = payloads[i % payloads.length]!;
+      return { ...row, id: p, name_zh: p, name_en: payloads[(i + 1) % payloads.length]!, zones: [p, 'x'], source_ids: [p], source_urls: [p] };
+    });
+    // Every payload at least once in name_zh.
+    const many = payloads.map((p, i) => ({ ...rows[i % rows.length]!, name_zh: p }));
+    const table = readCsv(projectsToCsv([...rows, ...many]).slice(1));
+    expect(table[0]).toEqual([...CSV_COLUMNS]);
+    let textCells = 0;
+    for (const r of table.slice(1)) {
+      r.forEach((cell, c) => {
+        const col = CSV_COLUMNS[c]!;
+        if (NUMERIC.has(col)) {
+          expect(cell, `${col}: ${cell}`).toMatch(/^(-?\d+(\.\d+)?)?$/);
+        } else {
+          textCells++;
+          expect(evaluated(cell), `${col}: ${JSON.stringify(cell)}`).toBe(false);
+        }
+      });
+    }
+    expect(textCells).toBeGreaterThan(payloads.length * 5);
+    // The apostrophe keeps the text: the reader sees the payload after it.
+    expect(table.slice(1).map((r) => r[CSV_COLUMNS.indexOf('name_zh')]!.slice(1))).toEqual(expect.arrayContaining(payloads));
+  });
+
+  it('negative and other numbers stay numbers in the numeric columns', () => {
+    const row = { ...buildExportRows(atlas.projects.slice(0, 1), ctx)[0]!, distance_km: -0.5, chainage_km: -12.25, progress_pct: 0 };
+    const [, data] = readCsv(projectsToCsv([row]).slice(1));
+    expect(data![CSV_COLUMNS.indexOf('distance_km')]).toBe('-0.5');
+    expect(data![CSV_COLUMNS.indexOf('chainage_km')]).toBe('-12.25');
+    expect(data![CSV_COLUMNS.indexOf('progress_pct')]).toBe('0');
+  });
+
+  it('isFormulaLike: each trigger, full-width forms and leading blanks; ordinary text is untouched', () => {
+    for (const p of payloads) expect(isFormulaLike(p), JSON.stringify(p)).toBe(true);
+    for (const ok of ['成都', 'S11', 'a-b', 'x=1', 'https://example.org/?a=1', '', ' spaced']) expect(isFormulaLike(ok), ok).toBe(false);
+    expect(csvCell('-1+2')).toBe("'-1+2");
+    expect(csvCell('\t=1')).toBe("'\t=1");
+    expect(csvCell('＠SUM(A1)')).toBe("'＠SUM(A1)");
   });
 });

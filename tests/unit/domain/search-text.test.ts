@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesSearch, normalizeSearchText } from '../../../src/domain/search-text';
+import { matchesNormalized, matchesSearch, normalizeSearchText, searchIndexOf } from '../../../src/domain/search-text';
 
 describe('normalizeSearchText', () => {
   it('folds full-width forms, case and spaces (including the ideographic space)', () => {
@@ -28,5 +28,19 @@ describe('matchesSearch', () => {
   it('matches everything for an empty query', () => {
     expect(matchesSearch(names, '')).toBe(true);
     expect(matchesSearch(names, ' 　')).toBe(true);
+  });
+});
+
+describe('search index (issue 15 §1: no re-normalising per filter change)', () => {
+  it('normalises a project\'s names once per project object and reuses them', () => {
+    const project = { name_zh: '成资 大道', name_en: 'ＣＨＥＮＧＺＩ Avenue', aliases: ['S-11'] };
+    const first = searchIndexOf(project);
+    expect(first).toEqual(['成资大道', 'chengziavenue', 's11']);
+    expect(searchIndexOf(project)).toBe(first);
+    expect(matchesNormalized(project, 'chengzi')).toBe(true);
+    expect(matchesNormalized(project, 's11')).toBe(true);
+    expect(matchesNormalized(project, 'nope')).toBe(false);
+    // A new object (new data) gets its own index.
+    expect(searchIndexOf({ ...project, name_en: 'Other' })).not.toBe(first);
   });
 });

@@ -50,11 +50,23 @@ const q = <T extends Element = HTMLElement>(el: HTMLElement, sel: string) => {
   return found;
 };
 
+describe('honest counts (issue 13 §5)', () => {
+  it('say how many are on the map, have no record yet, have no published location, in both languages', () => {
+    const early = render('lang=en&date=2022-03-01').el;
+    const count = q(early, '[data-testid=filter-count]');
+    expect(count.textContent).toBe('6 of 6 projects match. 4 on the map · 2 with no record yet on this date');
+    expect(count.dataset).toMatchObject({ count: '6', onMap: '4', noRecord: '2', noLocation: '0' });
+    act(() => root?.unmount());
+    const late = render('lang=zh&date=2024-06-30').el;
+    expect(q(late, '[data-testid=filter-count]').textContent).toBe('符合条件 6 / 6 个项目。地图上 4 个，1 个截至此日尚无记录，1 个未公布位置');
+  });
+});
+
 describe('planner panels', () => {
   it('show the filtered list (list order by name), the count and the status summary', () => {
     const { el } = render(`lang=en&date=${FIXTURE_DATE}&corridor=c-east&within=5&status=under-construction`);
     expect(listIds(el)).toEqual(['p-hub-e', 'p-rail-a']);
-    expect(q(el, '[data-testid=filter-count]').textContent).toBe('2 of 6 projects shown');
+    expect(q(el, '[data-testid=filter-count]').textContent).toBe('2 of 6 projects match. 2 on the map');
     expect(q(el, '[data-testid=summary-status] [data-key=under-construction]').dataset.count).toBe('2');
   });
 

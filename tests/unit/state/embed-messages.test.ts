@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../src/state/create-app-store';
-import { parseSetMessage, startEmbedMessages, type CdmzStateMessage } from '../../../src/state/embed-messages';
+import { parseEmbedOrigins, parseSetMessage, startEmbedMessages, type CdmzStateMessage } from '../../../src/state/embed-messages';
 import { DEFAULT_URL_STATE, parseUrlState } from '../../../src/state/url-codec';
 import { FIXTURE_DATE, smallAtlas } from '../../fixtures/projects/small-atlas';
 
@@ -57,17 +57,23 @@ describe('parseSetMessage', () => {
 
 function framedWindow() {
   const posted: CdmzStateMessage[] = [];
+  const targets: string[] = [];
   const listeners = new Set<(e: MessageEvent) => void>();
-  const parent = { postMessage: (m: CdmzStateMessage) => posted.push(JSON.parse(JSON.stringify(m)) as CdmzStateMessage) };
+  const parent = {
+    postMessage: (m: CdmzStateMessage, target: string) => {
+      posted.push(JSON.parse(JSON.stringify(m)) as CdmzStateMessage);
+      targets.push(target);
+    },
+  };
   const win = {
     parent,
     addEventListener: (type: string, fn: (e: MessageEvent) => void) => type === 'message' && listeners.add(fn),
     removeEventListener: (type: string, fn: (e: MessageEvent) => void) => type === 'message' && listeners.delete(fn),
   };
-  const send = (data: unknown, source: unknown = parent) => {
-    for (const fn of listeners) fn({ data, source } as MessageEvent);
+  const send = (data: unknown, source: unknown = parent, origin = 'https://news.example') => {
+    for (const fn of listeners) fn({ data, source, origin } as MessageEvent);
   };
-  return { win: win as unknown as Window, posted, send };
+  return { win: win as unknown as Window, posted, targets, send };
 }
 
 describe('startEmbedMessages', () => {
@@ -79,7 +85,7 @@ describe('startEmbedMessages', () => {
 
   it('posts the state and visible ids now and after every change', () => {
     const f = framedWindow();
-    const store = createAppStore(parseUrlState(`date=${FIXTURE_DATE}&corridor=c-east&within=5`));
+    const store = createAppStore(parseUrlState(`date=${FIXTURE_DATE}&corridor=c-east&within=5&embed=1`));
     startEmbedMessages(store, { window: f.win });
     expect(f.posted).toHaveLength(1);
     expect(f.posted[0]).toMatchObject({ type: 'cdmz:state', dataStatus: 'loading', visibleProjectIds: [] });
@@ -96,7 +102,7 @@ describe('startEmbedMessages', () => {
 
   it('applies cdmz:set from the parent, ignoring garbage and other senders', () => {
     const f = framedWindow();
-    const store = createAppStore();
+    const store = createAppStore(parseUrlState('embed=1'));
     store.getState().setData({ atlas: smallAtlas(), issues: [] });
     startEmbedMessages(store, { window: f.win });
     f.send({ type: 'cdmz:set', state: { date: '2022-07-01', zone: 'z-qg' } });
@@ -108,5 +114,110 @@ describe('startEmbedMessages', () => {
     expect(store.getState().filters.zoneId).toBe('z-qg');
     f.send({ type: 'cdmz:set', state: { zone: 'z-unknown' } });
     expect(store.getState().filters.zoneId).toBeNull();
+  });
+});
+
+describe('who hears cdmz:state (issue 15 §6)', () => {
+  const ready = (query: string) => {
+    const store = createAppStore(parseUrlState(query));
+    store.getState().setData({ atlas: smallAtlas(), issues: [] });
+    return store;
+  };
+
+  it('the full layout framed by an unlisted site posts nothing and accepts nothing', () => {
+    const f = framedWindow();
+    const store = ready(`date=${FIXTURE_DATE}&q=secret`);
+    startEmbedMessages(store, { window: f.win, allowedOrigins: [], ownOrigin: null });
+    store.getState().toggleStatus('complete');
+    f.send({ type: 'cdmz:hello' });
+    f.send({ type: 'cdmz:set', state: { date: '2022-07-01' } });
+    expect(f.posted).toEqual([]);
+    expect(store.getState().asOfDate).toBe(FIXTURE_DATE);
+  });
+
+  it('the full layout posts only to its own origin when nothing is listed (the browser drops it for other parents)', () => {
+    const f = framedWindow();
+    const store = ready(`date=${FIXTURE_DATE}`);
+    startEmbedMessages(store, { window: f.win, allowedOrigins: [], ownOrigin: 'https://atlas.example' });
+    store.getState().toggleStatus('complete');
+    expect(f.posted.length).toBeGreaterThan(0);
+    expect(new Set(f.targets)).toEqual(new Set(['https://atlas.example']));
+    f.send({ type: 'cdmz:set', state: { date: '2022-07-01' } }, undefined, 'https://evil.example');
+    expect(store.getState().asOfDate).toBe(FIXTURE_DATE);
+    f.send({ type: 'cdmz:set', state: { date: '2022-07-01' } }, undefined, 'https://atlas.example');
+    expect(store.getState().asOfDate).toBe('2022-07-01');
+  });
+
+  it('the full layout talks to the listed origins only, never to "*"', () => {
+    const f = framedWindow();
+    const store = ready(`date=${FIXTURE_DATE}`);
+    startEmbedMessages(store, { window: f.win, allowedOrigins: ['https://news.example', 'https://cms.example'], ownOrigin: null });
+    expect(f.posted.length).toBeGreaterThan(0);
+    expect(new Set(f.targets)).toEqual(new Set(['https://news.example', 'https://cms.example']));
+    // A message from another origin is ignored; one from a listed origin is applied.
+    f.send({ type: 'cdmz:set', state: { date: '2022-07-01' } }, undefined, 'https://evil.example');
+    expect(store.getState().asOfDate).toBe(FIXTURE_DATE);
+    f.send({ type: 'cdmz:set', state: { date: '2022-07-01' } }, undefined, 'https://cms.example');
+    expect(store.getState().asOfDate).toBe('2022-07-01');
+    // From then on, only the parent's own origin is the target.
+    const n = f.targets.length;
+    store.getState().toggleStatus('complete');
+    expect(f.targets.slice(n)).toEqual(['https://cms.example']);
+  });
+
+  it('what the reader typed is withheld until the parent speaks the contract (hello or set)', () => {
+    const f = framedWindow();
+    const store = ready(`date=${FIXTURE_DATE}&embed=1`);
+    startEmbedMessages(store, { window: f.win });
+    store.getState().setQuery('my private words');
+    expect(f.posted.at(-1)).toMatchObject({ queryWithheld: true, state: { q: '' } });
+    expect(JSON.stringify(f.posted)).not.toContain('private');
+    expect(f.targets.every((t) => t === '*')).toBe(true);
+    f.send({ type: 'cdmz:hello' });
+    expect(f.posted.at(-1)).toMatchObject({ queryWithheld: false, state: { q: 'my private words' } });
+    expect(f.targets.at(-1)).toBe('https://news.example');
+  });
+
+  it('a hello is answered at once, even when nothing changed', () => {
+    const f = framedWindow();
+    startEmbedMessages(ready(`date=${FIXTURE_DATE}&embed=1`), { window: f.win });
+    const n = f.posted.length;
+    f.send({ type: 'cdmz:hello' });
+    f.send({ type: 'cdmz:hello' });
+    expect(f.posted.length).toBe(n + 2);
+  });
+});
+
+describe('honest counts in cdmz:state (issue 13 §5)', () => {
+  it('says how many are on the map, have no record yet, have no location; they add up to the matching ones', () => {
+    const f = framedWindow();
+    const store = createAppStore(parseUrlState('embed=1&date=2000-01-01'));
+    store.getState().setData({ atlas: smallAtlas(), issues: [] });
+    startEmbedMessages(store, { window: f.win });
+    const early = f.posted.at(-1)!;
+    expect(early.counts).toEqual({ total: smallAtlas().projects.length, matching: smallAtlas().projects.length, onMap: 0, noRecordYet: smallAtlas().projects.length, noLocation: 0 });
+    expect(early.mappedProjectIds).toEqual([]);
+    expect(early.visibleProjectIds).toHaveLength(smallAtlas().projects.length);
+    store.getState().setAsOfDate(FIXTURE_DATE);
+    const m = f.posted.at(-1)!;
+    const atlas = smallAtlas();
+    const byId = new Map(atlas.projects.map((p) => [p.id, p]));
+    expect(m.counts.onMap + m.counts.noRecordYet + m.counts.noLocation).toBe(m.counts.matching);
+    expect(m.counts.onMap).toBe(m.mappedProjectIds.length);
+    expect(m.counts.onMap).toBeGreaterThan(0);
+    for (const id of m.mappedProjectIds) expect(byId.get(id)?.geometry).not.toBeNull();
+    expect(m.counts.noLocation).toBeGreaterThan(0); // the fixture has a project without a location
+    expect(m.mappedProjectIds.every((id) => m.visibleProjectIds.includes(id))).toBe(true);
+  });
+});
+
+describe('parseEmbedOrigins (VITE_EMBED_ORIGINS)', () => {
+  it('keeps http(s) origins, drops paths, wildcards and other schemes', () => {
+    expect(parseEmbedOrigins(' https://news.example, http://127.0.0.1:8080 ,https://news.example/,*,https://a.example/path,javascript:alert(1),file:///x,')).toEqual([
+      'https://news.example',
+      'http://127.0.0.1:8080',
+    ]);
+    expect(parseEmbedOrigins(undefined)).toEqual([]);
+    expect(parseEmbedOrigins('')).toEqual([]);
   });
 });
