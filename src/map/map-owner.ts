@@ -488,7 +488,8 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
         if (!idleMarked) publishMapStatus('stalled');
       }, STALL_MS);
       m.on('error', (e: { error?: unknown }) => console.warn('CDMZ Atlas: map error', e.error ?? e));
-      m.on('styleimagemissing', (e: { id: string }) => addSymbolImage(m, e.id));
+      // Symbols are drawn on demand, when a tile first needs one (MapLibre awaits the resolver).
+      m.setMissingStyleImageResolver((id) => addSymbolImage(m, id));
       m.on('movestart', (e: { originalEvent?: unknown }) => {
         if (e.originalEvent) movedByReader = true;
       });

@@ -37,14 +37,16 @@ test('the embed shows its text before the map library has loaded', async ({ page
   // Hold back the lazily loaded map chunk: the title, date line and sources must already be there.
   let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/map-view-.*\.js$/, async (route) => {
+  await page.route(/map-owner-.*\.js$/, async (route) => {
     await held;
     await route.continue();
   });
   await page.goto('./?embed=1&lang=en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('CDMZ Atlas');
   await expect(page.locator('.embed__sources')).toBeVisible();
-  await expect(page.locator('.map-view--placeholder')).toBeVisible();
+  // The map's slot is there (its region), still without MapLibre's canvas.
+  await expect(page.getByTestId('map')).toBeVisible();
+  await expect(page.locator('.maplibregl-canvas')).toHaveCount(0);
   release();
   await waitForMapIdle(page);
 });

@@ -2,7 +2,7 @@
  * Issue 3: projects on the map with their state on a date, the detail panel, the slider.
  */
 import { expect, test } from '@playwright/test';
-import { detailStatus, openApp, renderedValues, setDate, waitForMapSettled } from './driver';
+import { detailStatus, openApp, renderedValues, setDate, shownProjectFeature, waitForMapSettled } from './driver';
 
 const PROJECT_LAYERS = ['project-line', 'project-point', 'project-fill', 'project-outline', 'project-line-symbol'];
 
@@ -27,12 +27,7 @@ test('Ziyang line on 2024-10-01: open (complete, 100 %)', async ({ page }) => {
 test('the map draws the Ziyang line with the status of the date', async ({ page }) => {
   await openApp(page, '?date=2023-03-31');
   await waitForMapSettled(page);
-  const statusOf = async () =>
-    page.evaluate(() => {
-      const map = window.__cdmzMap;
-      const f = map?.querySourceFeatures('projects', { filter: ['==', ['get', 'id'], 'ziyang-line'] });
-      return f?.[0]?.properties?.status ?? null;
-    });
+  const statusOf = async () => (await shownProjectFeature(page, 'ziyang-line'))?.status ?? null;
   expect(await statusOf()).toBe('under-construction');
   await setDate(page, '2024-10-01');
   await waitForMapSettled(page);
@@ -66,7 +61,7 @@ test('selecting a project on the map opens its details', async ({ page }) => {
       for (const c of coords) {
         const p = map.project(c as [number, number]);
         if (p.x < 0 || p.y < 0 || p.x > box.width || p.y > box.height) continue;
-        const hits = map.queryRenderedFeatures([[p.x - 4, p.y - 4], [p.x + 4, p.y + 4]], { layers });
+        const hits = map.queryRenderedFeatures([[p.x - 4, p.y - 4], [p.x + 4, p.y + 4]], { layers }).filter((h) => h.state?.shown);
         const onCanvas = document.elementFromPoint(box.left + p.x, box.top + p.y) === map.getCanvas();
         if (onCanvas && hits[0]?.properties?.id === 'ziyang-line') return { x: box.left + p.x, y: box.top + p.y };
       }
