@@ -93,3 +93,14 @@ export function registerFrameResults(fn: (() => boolean) | null): void {
 export function frameResults(): boolean {
   return frameRequest ? frameRequest() : false;
 }
+
+/**
+ * The bounds `[w, s, e, n]` the map shows now (4 decimals), or null without a map. The embed
+ * code stores them (URL `bbox`) so that any width frames the same content.
+ */
+export function visibleBounds(): [number, number, number, number] | null {
+  if (!current) return null;
+  const b = current.getBounds();
+  const r = (x: number) => Math.round(x * 1e4) / 1e4;
+  return [r(b.getWest()), r(b.getSouth()), r(b.getEast()), r(b.getNorth())];
+}

@@ -175,7 +175,7 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
   let popup: maplibregl.Popup | null = null;
   let clickedOnMap = false;
   /** What the camera has framed (or was there at the start): a change of these frames anew. */
-  let framed = { selected: store.getState().selectedId, zone: store.getState().filters.zoneId, corridor: store.getState().filters.corridorId };
+  let framed = { selected: store.getState().selectedId, zone: store.getState().filters.zoneId, corridor: store.getState().filters.corridorId, bounds: store.getState().frameBounds };
 
   const frame = (bounds: Bounds, maxZoom: number, animate = !reducedMotion()) => {
     if (!map) return;
@@ -200,8 +200,12 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
     return true;
   };
 
-  /** The first view's camera: the hash, else the selection, else the zone, else the region. */
+  /**
+   * The first view's camera (after the hash, handled by the caller): stored bounds (`bbox`, the
+   * embed code's), else the selection, else the zone; null = the region.
+   */
   const initialBounds = (state: AppState): { bounds: Bounds; maxZoom: number } | null => {
+    if (state.frameBounds) return { bounds: state.frameBounds, maxZoom: MAX_ZOOM };
     const atlas = state.atlas;
     const sel = atlas && state.selectedId ? atlas.projects.find((p) => p.id === state.selectedId) : undefined;
     const selBox = sel ? projectBounds(sel) : null;
@@ -318,6 +322,8 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
         initialFramePending = false;
         const first = movedByReader || cameraFromHash(window.location.hash, CAMERA_LIMITS) ? null : initialBounds(state);
         if (first) frame(first.bounds, first.maxZoom, false);
+      } else if (state.frameBounds && state.frameBounds !== framed.bounds) {
+        frame(state.frameBounds, MAX_ZOOM);
       } else if (state.selectedId && state.selectedId !== framed.selected && !clickedOnMap) {
         const p = atlas.projects.find((x) => x.id === state.selectedId);
         const b = p ? projectBounds(p) : null;
@@ -329,7 +335,7 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
         const b = geometryBounds(atlas.corridors.find((c) => c.id === corridorId)?.line);
         if (b) frame(b, 11);
       }
-      framed = { selected: state.selectedId, zone: zoneId, corridor: corridorId };
+      framed = { selected: state.selectedId, zone: zoneId, corridor: corridorId, bounds: state.frameBounds };
     }
     clickedOnMap = false;
     maybeMarkIdle();
@@ -452,13 +458,14 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
       const hashCam = cameraFromHash(window.location.hash, CAMERA_LIMITS);
       const first = hashCam ? null : initialBounds(state);
       // Framed now (hash, or the selection/zone with the data already in); else once the data is in.
-      if (hashCam || state.atlas) initialFramePending = false;
+      if (hashCam || state.atlas || state.frameBounds) initialFramePending = false;
       const padding = measurePadding(slot);
       const camera = hashCam
         ? { center: hashCam.center, zoom: hashCam.zoom }
         : { bounds: (first?.bounds ?? REGION_BOUNDS) as Bounds, fitBoundsOptions: { padding, maxZoom: first?.maxZoom ?? MAX_ZOOM } };
       const style = atlasStyle(base.value, state.atlas, { lang: state.lang });
       let m: MlMap;
+      performance.mark('cdmz:map-new');
       try {
         m = new maplibregl.Map({
           container,
@@ -484,6 +491,7 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
         return;
       }
       map = m;
+      performance.mark('cdmz:map-created');
       stallTimer = setTimeout(() => {
         if (!idleMarked) publishMapStatus('stalled');
       }, STALL_MS);
@@ -516,6 +524,7 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
           for (const [id, src] of Object.entries(style.sources)) if (!m.getSource(id)) m.addSource(id, src);
           for (const layer of style.layers) if (layer.type !== 'background' && !m.getLayer(layer.id)) m.addLayer(layer);
         }
+        performance.mark('cdmz:map-load');
         loaded = true;
         applied = {
           atlas: state.atlas,

@@ -73,3 +73,39 @@ test('selecting a project on the map opens its details', async ({ page }) => {
   await expect(page.getByTestId('detail-panel')).toHaveAttribute('data-project', 'ziyang-line');
   await expect(page).toHaveURL(/[?&]sel=ziyang-line/);
 });
+
+test('on a phone a selected project is framed for the visible map, not zoomed out to the region', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page, '?sel=ziyang-line&lang=en');
+  await waitForMapSettled(page);
+  const view = await page.evaluate(() => {
+    const map = window.__cdmzMap!;
+    const box = map.getContainer().getBoundingClientRect();
+    const coords: number[][] = [];
+    for (const f of map.querySourceFeatures('projects', { filter: ['==', ['get', 'id'], 'ziyang-line'] })) {
+      const g = f.geometry;
+      if (g.type === 'LineString') coords.push(...(g.coordinates as number[][]));
+      if (g.type === 'MultiLineString') coords.push(...(g.coordinates as number[][][]).flat());
+    }
+    const px = coords.map((c) => map.project(c as [number, number]));
+    return { zoom: map.getZoom(), width: box.width, height: box.height, xs: px.map((p) => p.x), ys: px.map((p) => p.y) };
+  });
+  expect(view.zoom).toBeGreaterThan(8);
+  expect(Math.min(...view.xs)).toBeGreaterThanOrEqual(0);
+  expect(Math.max(...view.xs)).toBeLessThanOrEqual(view.width);
+  expect(Math.min(...view.ys)).toBeGreaterThanOrEqual(0);
+  expect(Math.max(...view.ys)).toBeLessThanOrEqual(view.height);
+});
+
+test('“zoom to results” frames the projects that pass the filters on the date', async ({ page }) => {
+  await openApp(page, '?lang=en&cat=energy#12/31.2/104.9');
+  await waitForMapSettled(page);
+  await page.getByTestId('frame-results').click();
+  await expect.poll(() => page.evaluate(() => window.__cdmzMap?.isMoving())).toBe(false);
+  await waitForMapSettled(page);
+  const ids = await renderedValues(page, PROJECT_LAYERS, 'id');
+  const listed = await page.getByTestId('project-list').locator('[data-project-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-project-id')));
+  expect(ids.length).toBeGreaterThan(0);
+  // Everything drawn is an energy project from the list; the framing brought them into view.
+  for (const id of ids) expect(listed).toContain(id);
+});
