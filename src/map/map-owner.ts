@@ -224,6 +224,25 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
     for (const id of applied.set.byProject.get(pid) ?? []) setFlag(SOURCE_IDS.projects, id, key, value);
   };
 
+  /** The first view's framing (not for a hash camera): stored bounds, selection or zone, once they can be framed. */
+  const frameFirstView = () => {
+    if (!initialFramePending || !map) return;
+    const state = store.getState();
+    if (movedByReader) {
+      initialFramePending = false;
+      return;
+    }
+    const first = initialBounds(state);
+    if (first) {
+      frame(first.bounds, first.maxZoom, false);
+      initialFramePending = false;
+    } else if (state.atlas || state.dataStatus !== 'loading') {
+      // Nothing to frame (or it cannot be found): the region, padded for what covers the map now.
+      frame(REGION_BOUNDS, MAX_ZOOM, false);
+      initialFramePending = false;
+    }
+  };
+
   /** Applies the store's state to the map: the only place (with the camera code above) that changes it. */
   const apply = () => {
     if (!map || !loaded) return;
@@ -319,9 +338,7 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
     const atlas = state.atlas;
     if (atlas) {
       if (initialFramePending) {
-        initialFramePending = false;
-        const first = movedByReader || cameraFromHash(window.location.hash, CAMERA_LIMITS) ? null : initialBounds(state);
-        if (first) frame(first.bounds, first.maxZoom, false);
+        frameFirstView();
       } else if (state.frameBounds && state.frameBounds !== framed.bounds) {
         frame(state.frameBounds, MAX_ZOOM);
       } else if (state.selectedId && state.selectedId !== framed.selected && !clickedOnMap) {
@@ -455,14 +472,13 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
       const container = document.createElement('div');
       container.className = 'map-canvas';
       slot.appendChild(container);
+      // The map starts on the hash's camera, else on the region; what the view asks to frame
+      // (bbox, selection, zone) is framed once the controls exist, so their room is measured too.
       const hashCam = cameraFromHash(window.location.hash, CAMERA_LIMITS);
-      const first = hashCam ? null : initialBounds(state);
-      // Framed now (hash, or the selection/zone with the data already in); else once the data is in.
-      if (hashCam || state.atlas || state.frameBounds) initialFramePending = false;
-      const padding = measurePadding(slot);
+      if (hashCam) initialFramePending = false;
       const camera = hashCam
         ? { center: hashCam.center, zoom: hashCam.zoom }
-        : { bounds: (first?.bounds ?? REGION_BOUNDS) as Bounds, fitBoundsOptions: { padding, maxZoom: first?.maxZoom ?? MAX_ZOOM } };
+        : { bounds: REGION_BOUNDS as Bounds, fitBoundsOptions: { padding: measurePadding(slot), maxZoom: MAX_ZOOM } };
       const style = atlasStyle(base.value, state.atlas, { lang: state.lang });
       let m: MlMap;
       performance.mark('cdmz:map-new');
@@ -518,6 +534,7 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
       }
       wirePointer(m);
       registerFrameResults(frameResultsNow);
+      frameFirstView();
       m.once('style.load', () => {
         if (ONLINE_STYLE) {
           // An online basemap is an explicit option: our layers go on top of it.
