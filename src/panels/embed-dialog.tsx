@@ -9,11 +9,15 @@ import { formatDate } from '../i18n/format';
 import { translate } from '../i18n/translate';
 import { selectAsOfDate, selectUrlState } from '../state/selectors';
 import { useAppStore } from '../state/store-context';
-import { visibleBounds } from '../map/map-handle';
 import { clampEmbedHeightPx, EMBED_DEFAULT_HEIGHT_PX, EMBED_MAX_HEIGHT_PX, EMBED_MIN_HEIGHT_PX, embedSnippet, embedUrl } from './embed-snippet';
 
-/** @param openOnMount open the dialog as soon as it mounts (the header loads it on the first click) */
-export function EmbedDialog({ openOnMount = false }: { openOnMount?: boolean }) {
+type Bounds = [number, number, number, number];
+
+/**
+ * @param openOnMount open the dialog as soon as it mounts (the header loads it on the first click)
+ * @param readBounds the bounds the map shows now, or null (the app passes map-handle's `visibleBounds`)
+ */
+export function EmbedDialog({ openOnMount = false, readBounds = () => null }: { openOnMount?: boolean; readBounds?: () => Bounds | null }) {
   const lang = useAppStore((s) => s.lang);
   const urlState = useAppStore(selectUrlState);
   const asOf = useAppStore(selectAsOfDate);
@@ -22,8 +26,8 @@ export function EmbedDialog({ openOnMount = false }: { openOnMount?: boolean }) 
   const code = useRef<HTMLTextAreaElement>(null);
   const [open, setOpen] = useState(openOnMount);
   // The embed frames the bounds the map shows when the dialog opens (not a desktop zoom), so
-  // every width shows the same content (map-handle `visibleBounds`; none without a map).
-  const [bbox, setBbox] = useState(() => (openOnMount ? visibleBounds() : null));
+  // every width shows the same content (none without a map).
+  const [bbox, setBbox] = useState(() => (openOnMount ? readBounds() : null));
   const [heightText, setHeightText] = useState(String(EMBED_DEFAULT_HEIGHT_PX));
   const [copy, setCopy] = useState<'idle' | 'copied' | 'manual'>('idle');
   const ids = { title: useId(), intro: useId(), height: useId(), code: useId(), status: useId() };
@@ -37,7 +41,7 @@ export function EmbedDialog({ openOnMount = false }: { openOnMount?: boolean }) 
   const snippet = embedSnippet({ src, heightPx, title: frameTitle });
 
   const show = () => {
-    setBbox(visibleBounds());
+    setBbox(readBounds());
     setCopy('idle');
     setOpen(true);
     dialog.current?.showModal();
