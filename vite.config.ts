@@ -54,7 +54,7 @@ function dataFiles(): Plugin {
         }));
         // The map's chunk and the shell's (React) chunk: both are imported dynamically.
         const seen = new Set<string>();
-        for (const entry of ['/src/map/map-view.tsx', '/src/app/mount.tsx']) {
+        for (const entry of ['/src/map/map-owner.ts', '/src/app/mount.tsx']) {
           const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith(entry));
           if (chunk?.type !== 'chunk') continue;
           for (const file of [chunk.fileName, ...chunk.imports]) {

@@ -43,7 +43,8 @@ export const PAGE_PROBE = String.raw`
      *  listMs  - the project list's DOM settled (last mutation of the list after the change)
      *  renderMs - the map's first render frame after the change
      *  idleMs  - the map's next 'idle' after that frame (drawn and nothing pending)
-     * visible = number of visible project ids the page reported back (cdmz:state).
+     * visible = number of visible project ids the page reported back (cdmz:state);
+ * contentEvents / tileEvents = source data replaced / tiles (re)loaded between the change and the idle.
      */
     async measure(patch) {
       const w = frameWin();
@@ -62,6 +63,15 @@ export const PAGE_PROBE = String.raw`
       mo.observe(listEl, { subtree: true, childList: true, characterData: true, attributes: true });
       const onRender = () => { if (tRender === null) tRender = w.performance.now(); };
       map.on('render', onRender);
+      // The map's data traffic: new source data (setData: sourceDataType 'content') and tiles
+      // (re)loaded by the worker (a 'sourcedata' event carrying a tile). Both should stay 0.
+      let contentEvents = 0;
+      let tileEvents = 0;
+      const onSourceData = (e) => {
+        if (e.sourceDataType === 'content') contentEvents += 1;
+        if (e.tile) tileEvents += 1;
+      };
+      map.on('sourcedata', onSourceData);
       let onIdle = null;
       const idle = new Promise((resolve) => {
         onIdle = () => { if (tRender !== null) resolve(w.performance.now()); };
@@ -89,6 +99,7 @@ export const PAGE_PROBE = String.raw`
       mo.disconnect();
       map.off('render', onRender);
       map.off('idle', onIdle);
+      map.off('sourcedata', onSourceData);
       window.removeEventListener('message', onMsg);
       return {
         listFirstMs: firstList === null ? null : firstList - t0,
@@ -96,6 +107,8 @@ export const PAGE_PROBE = String.raw`
         renderMs: tRender === null ? null : tRender - t0,
         idleMs: tIdle === null ? null : tIdle - t0,
         visible: msg ? msg.visibleProjectIds.length : null,
+        contentEvents,
+        tileEvents,
         listItems: window.__benchProbe.listCount(),
       };
     },

@@ -234,6 +234,10 @@ interface ChangeSample {
   idleMs: number | null;
   visible: number | null;
   listItems: number | null;
+  /** Source data replaced (setData) between the change and the idle. */
+  contentEvents?: number;
+  /** Tiles (re)loaded by the worker between the change and the idle. */
+  tileEvents?: number;
 }
 
 interface ChangeResult {
@@ -437,6 +441,11 @@ async function main(): Promise<number> {
         mapIdleMs: stat(r.date.map((s) => s.idleMs ?? NaN)),
         samples: r.date,
       },
+      /** Source data replaced and tiles (re)loaded by all the changes together: both should be 0. */
+      traffic: {
+        contentEvents: [...r.filter, ...r.date].reduce((a, x) => a + (x.contentEvents ?? 0), 0),
+        tileEvents: [...r.filter, ...r.date].reduce((a, x) => a + (x.tileEvents ?? 0), 0),
+      },
       errors: r.errors,
     });
     const realS = summarise(real);
@@ -474,6 +483,7 @@ async function main(): Promise<number> {
       lines.push(`  date   → list settled ${ms(s.date.listMs)}   → map first frame ${ms(s.date.mapRenderMs)}   → map idle ${ms(s.date.mapIdleMs)}`);
       const vis = [...new Set([...s.filter.samples, ...s.date.samples].map((x) => `${x.visible ?? '?'}/${x.listItems ?? '?'}`))].slice(0, 8);
       lines.push(`  (visible ids reported / list rows in the DOM: ${vis.join(', ')})`);
+      lines.push(`  map data traffic over all ${s.filter.samples.length + s.date.samples.length} changes: source data replaced ${s.traffic.contentEvents}×, tiles (re)loaded ${s.traffic.tileEvents}×`);
     }
     lines.push('', 'Node-side analysis of 10,000 projects (bench/analyze.ts)');
     lines.push(analysis.ok ? `  ${JSON.stringify(analysis.value)}` : `  ${analysis.todo}`);
@@ -496,6 +506,10 @@ async function main(): Promise<number> {
         (x) => `${x.toFixed(0)} ms`,
       ),
     ];
+    {
+      const events = bigS.traffic.contentEvents + bigS.traffic.tileEvents + realS.traffic.contentEvents + realS.traffic.tileEvents;
+      budgets.push({ line: `  ${events === 0 ? 'PASS' : 'MISS'}  date and filter changes (real and 10k): no setData, no tile reload: ${events} data/tile events (budget 0)`, pass: events === 0 });
+    }
     lines.push('', 'Budgets');
     for (const b of budgets) lines.push(b.line);
     if (failures.length) lines.push('', 'Problems seen while measuring:', ...failures.map((f) => `  ${f}`));

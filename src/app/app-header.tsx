@@ -4,6 +4,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { translate } from '../i18n/translate';
 import { useAppStore, useAppStoreApi } from '../state/store-context';
+import { visibleBounds } from '../map/map-handle';
 import { PictureTools } from './picture-tools';
 
 const loadEmbedDialog = () => import('../panels/embed-dialog');
@@ -20,7 +21,7 @@ function EmbedTool() {
   if (wanted) {
     return (
       <Suspense fallback={<button type="button" className="button" disabled aria-haspopup="dialog">{label}</button>}>
-        <EmbedDialog openOnMount />
+        <EmbedDialog openOnMount readBounds={visibleBounds} />
       </Suspense>
     );
   }

@@ -36,7 +36,7 @@ export function App({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
         <div className="app-map">
           <LazyMap baseMap={baseMap} initialBounds={REGION_BOUNDS} />
           {firstViewDone ? (
-            <div className="app-map__legend">
+            <div className="app-map__legend" data-covers-map="">
               <Legend />
             </div>
           ) : null}

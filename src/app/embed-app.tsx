@@ -36,7 +36,7 @@ export function EmbedApp({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
       <main className="embed__map">
         <LazyMap baseMap={baseMap} initialBounds={REGION_BOUNDS} />
         {firstViewDone ? (
-          <div className="embed__legend">
+          <div className="embed__legend" data-covers-map="">
             <Legend compact />
           </div>
         ) : null}

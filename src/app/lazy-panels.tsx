@@ -5,20 +5,15 @@
  * does not need at all (the details of a selection, the summary bars with d3-scale, the export
  * builders) are also split out of the first-load script.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { MAP_IDLE_EVENT, mapFailed } from '../map/map-handle';
+import { lazy, Suspense } from 'react';
 import { useAppStore } from '../state/store-context';
 
-/** True once the map has first been idle (or cannot draw at all): then render the rest. */
+/**
+ * Nothing waits for the map (issue 15 §2): the panels render from the data alone. Kept as a hook
+ * returning true so the shells need no change until the pre team's hydration rewrite drops it.
+ */
 export function useAfterFirstView(): boolean {
-  const [ready, setReady] = useState(() => window.__mapIdle !== undefined || mapFailed());
-  useEffect(() => {
-    if (ready) return;
-    const done = () => setReady(true);
-    window.addEventListener(MAP_IDLE_EVENT, done, { once: true });
-    return () => window.removeEventListener(MAP_IDLE_EVENT, done);
-  }, [ready]);
-  return ready;
+  return true;
 }
 
 const DetailPanel = lazy(() => import('../panels/detail-panel').then((m) => ({ default: m.DetailPanel })));

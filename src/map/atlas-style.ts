@@ -1,20 +1,30 @@
 /**
- * The atlas's part of the map style: overlay sources (zones, corridors, stations), the project
- * source with its features on the store's date, and their layers (drawn below the region labels).
- * Used for the first style (map-boot.ts) and for an atlas that arrives later (MapView).
+ * The map's whole style as a pure function of the data and the view: `atlasStyle(base, atlas,
+ * view) → StyleSpecification`. Base map (region, water, borders, labels), the atlas's overlays
+ * (zones, corridors, stations) and the project source (one feature per project and state
+ * interval, project-features.ts), with their layers below the region labels.
+ *
+ * The view part is only the language: the date, the filters, the selection, the zone and the
+ * corridor do not change the style (see project-layers.ts for how they reach the map), so the
+ * owner (map-owner.ts) calls `map.setStyle(atlasStyle(…))` only when the data or the language
+ * changes, and MapLibre's style diff turns that into the few calls it needs.
  */
-import type { GeoJSONSource, GeoJSONSourceSpecification, LayerSpecification, Map as MlMap } from 'maplibre-gl';
+import type { GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Atlas, Project } from '../domain/types';
 import type { Lang } from '../i18n/translate';
-import type { AppState } from '../state/app-state';
-import { selectAsOfDate, projectStateCached } from '../state/selectors';
-import { LAYER_IDS, SOURCE_IDS } from './layer-ids';
-import { overlayLayers, projectLayers } from './project-layers';
-import { projectFeatures, projectFeaturesKey } from './project-features';
+import type { BaseMapData } from '../data/load-base-map';
 import { geometryParts } from '../geo/geometry-parts';
+import { baseStyle } from './base-style';
+import { LAYER_IDS, SOURCE_IDS } from './layer-ids';
+import { overlayLayers, projectLayers, WITHIN_KM_STATE } from './project-layers';
+import { projectFeatureSet } from './project-features';
 
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+export interface StyleView {
+  lang: Lang;
+}
+
+const EMPTY: FeatureCollection = Object.freeze({ type: 'FeatureCollection', features: [] }) as FeatureCollection;
 
 function corridorCollection(atlas: Atlas): FeatureCollection {
   return {
@@ -54,84 +64,69 @@ function stationCollection(atlas: Atlas): FeatureCollection {
   return { type: 'FeatureCollection', features };
 }
 
+const sourcesCache = new WeakMap<Atlas, Record<string, GeoJSONSourceSpecification>>();
+
 /**
- * The atlas's part of the style: overlay sources (zones, corridors, stations), the project source
- * with its features on the date, and their layers (drawn below the region labels).
+ * The atlas's sources (empty collections while there is no atlas: the layers exist from the
+ * start). Memoised per atlas, so the owner can tell changed data by identity.
  */
-export function atlasStyleParts(
-  atlas: Atlas,
-  lang: Lang,
-  band: { corridorId: string; withinKm: number } | null,
-  projects: FeatureCollection,
-): { sources: Record<string, GeoJSONSourceSpecification>; layers: LayerSpecification[] } {
+function atlasSources(atlas: Atlas | null): Record<string, GeoJSONSourceSpecification> {
+  if (atlas) {
+    let sources = sourcesCache.get(atlas);
+    if (!sources) sourcesCache.set(atlas, (sources = buildAtlasSources(atlas)));
+    return sources;
+  }
+  return buildAtlasSources(null);
+}
+
+function buildAtlasSources(atlas: Atlas | null): Record<string, GeoJSONSourceSpecification> {
   return {
-    sources: {
-      [SOURCE_IDS.zones]: { type: 'geojson', data: zoneCollection(atlas), promoteId: 'id' },
-      [SOURCE_IDS.corridors]: { type: 'geojson', data: corridorCollection(atlas) },
-      [SOURCE_IDS.projects]: { type: 'geojson', data: projects, promoteId: 'id' },
-      [SOURCE_IDS.stations]: { type: 'geojson', data: stationCollection(atlas) },
-    },
-    layers: [
-      ...overlayLayers(lang, band),
-      ...projectLayers(lang),
-      {
-        id: LAYER_IDS.stations,
-        type: 'circle',
-        source: SOURCE_IDS.stations,
-        minzoom: 8.5,
-        paint: {
-          'circle-radius': 4,
-          'circle-color': ['case', ['get', 'opened'], '#ffffff', '#dddddd'],
-          'circle-stroke-color': '#c0392b',
-          'circle-stroke-width': 2,
-        },
+    [SOURCE_IDS.zones]: { type: 'geojson', data: atlas ? zoneCollection(atlas) : EMPTY, promoteId: 'id' },
+    [SOURCE_IDS.corridors]: { type: 'geojson', data: atlas ? corridorCollection(atlas) : EMPTY, promoteId: 'id' },
+    // Numeric feature ids (= index) of the interval features: feature-state targets them.
+    [SOURCE_IDS.projects]: { type: 'geojson', data: atlas ? projectFeatureSet(atlas).collection : EMPTY },
+    [SOURCE_IDS.stations]: { type: 'geojson', data: atlas ? stationCollection(atlas) : EMPTY },
+  };
+}
+
+function atlasLayers(lang: Lang): LayerSpecification[] {
+  return [
+    ...overlayLayers(lang),
+    ...projectLayers(lang),
+    {
+      id: LAYER_IDS.stations,
+      type: 'circle',
+      source: SOURCE_IDS.stations,
+      minzoom: 8.5,
+      paint: {
+        'circle-radius': 4,
+        'circle-color': ['case', ['get', 'opened'], '#ffffff', '#dddddd'],
+        'circle-stroke-color': '#c0392b',
+        'circle-stroke-width': 2,
       },
-    ],
-  };
+    },
+  ];
 }
 
-
-export interface AtlasParts {
-  sources: Record<string, GeoJSONSourceSpecification>;
-  layers: LayerSpecification[];
-  /** `projectFeaturesKey` of the project features in `sources` ('' when there is no date). */
-  featuresKey: string;
-}
-
-/** The atlas's sources and layers for the store's current language, date and corridor band. */
-export function atlasPartsForState(atlas: Atlas, state: AppState): AtlasParts {
-  const date = selectAsOfDate(state);
-  const stateOf = date ? (p: Project) => projectStateCached(p, date) : null;
-  const { corridorId, withinKm } = state.filters;
-  const projects = stateOf ? projectFeatures(atlas.projects, stateOf) : EMPTY;
-  const band = corridorId ? { corridorId, withinKm: withinKm ?? 0 } : null;
-  return {
-    ...atlasStyleParts(atlas, state.lang, band, projects),
-    featuresKey: stateOf ? projectFeaturesKey(atlas.projects, stateOf) : '',
-  };
-}
-
-/** Inserts the atlas's layers below the region labels, and its sources, into a style. */
-export function withAtlasParts<S extends { sources: Record<string, unknown>; layers: LayerSpecification[] }>(style: S, parts: AtlasParts): S {
+/** The complete style for the base data, the atlas (null while it loads or when it failed) and the view. */
+export function atlasStyle(base: BaseMapData, atlas: Atlas | null, view: StyleView): StyleSpecification {
+  const style = baseStyle(base, view.lang);
   const layers = [...style.layers];
   const at = layers.findIndex((l) => l.id === LAYER_IDS.countyLabel);
-  layers.splice(at < 0 ? layers.length : at, 0, ...parts.layers);
-  return { ...style, sources: { ...style.sources, ...parts.sources }, layers };
+  layers.splice(at < 0 ? layers.length : at, 0, ...atlasLayers(view.lang));
+  return {
+    ...style,
+    sources: { ...style.sources, ...atlasSources(atlas) },
+    layers,
+    // The corridor band's half-width (km): the only view value read by an expression.
+    state: { [WITHIN_KM_STATE]: { default: 0 } },
+    // View changes are drawn at once: no paint transition keeps the map busy after a change.
+    transition: { duration: 0, delay: 0 },
+  };
 }
 
-/** Puts the atlas's sources (new data for those already there) and layers (below the labels) on a map. */
-export function addAtlasParts(map: MlMap, parts: AtlasParts): void {
-  for (const [id, src] of Object.entries(parts.sources)) {
-    const existing = map.getSource(id) as GeoJSONSource | undefined;
-    if (existing) existing.setData(src.data as FeatureCollection);
-    else map.addSource(id, src);
-  }
-  const before = map.getLayer(LAYER_IDS.countyLabel) ? LAYER_IDS.countyLabel : undefined;
-  for (const layer of parts.layers) if (!map.getLayer(layer.id)) map.addLayer(layer, before);
-}
-
-/** How the map frames a selected project (first view and "fly there"). */
-export const SELECTION_FIT = { padding: 60, maxZoom: 11.5 } as const;
+/** How the map frames a selected project: never wider than needed, never closer than `maxZoom`. */
+export const SELECTION_MAX_ZOOM = 13;
 
 /** Bounding box of a project's geometry, or null (no geometry); the analysis has already decomposed it. */
 export function projectBounds(p: Project): [number, number, number, number] | null {

@@ -27,6 +27,7 @@ export const LAYER_IDS = {
   projectLineCasing: 'project-line-casing',
   projectLine: 'project-line',
   projectLineSymbol: 'project-line-symbol',
+  projectLineLabel: 'project-line-label',
   projectPoint: 'project-point',
   stations: 'stations',
   countyLabel: 'county-label',

@@ -1,7 +1,12 @@
 /**
- * The live map instance for the few things outside the map view that need it (picture export,
- * end-to-end tests through `window.__cdmzMap`). Set by map-boot.ts when the map's style has
- * loaded. Also the first-idle signal (`markFirstIdle`) and the "map gave up" flag.
+ * The light side of the map (no MapLibre import; in the entry chunk): what the rest of the page
+ * may know about the map, published by the owner (map-owner.ts).
+ * - `mapStatus()` / `onMapChange()`: starting, ready, or what went wrong (the map slot's message,
+ *   the picture buttons);
+ * - `currentMap()`: the ready map for picture export and the end-to-end tests
+ *   (`window.__cdmzMap`); nobody but the owner changes its state;
+ * - `frameResults()`: the "zoom to results" request (contract 5);
+ * - the first-idle signal: `window.__mapIdle` and `data-map-idle="true"` on the map slot.
  */
 import type { Map as MlMap } from 'maplibre-gl';
 
@@ -13,43 +18,56 @@ declare global {
   }
 }
 
-/** Dispatched on `window` when the map first becomes idle with its data drawn, or has given up (no base data). */
+/** Dispatched on `window` when the map first becomes idle with its data drawn. */
 export const MAP_IDLE_EVENT = 'cdmz:map-idle';
 
-let current: MlMap | null = null;
-let failed = false;
-const listeners = new Set<(map: MlMap | null) => void>();
-
 /**
- * The first idle with the data drawn: sets `window.__mapIdle` (performance.now()) and
- * `data-map-idle="true"` on the map's container, and tells the page (MAP_IDLE_EVENT). Once.
+ * - `starting`: code, data or first frame on the way;
+ * - `ready`: drawn;
+ * - `no-webgl`: the browser gave no WebGL 2 context;
+ * - `code-failed`: MapLibre's code could not be loaded;
+ * - `base-failed`: the region data could not be loaded;
+ * - `failed`: the map threw on start for another reason;
+ * - `stalled`: no first frame within the bounded wait (it may still come: then `ready`).
  */
-export function markFirstIdle(map: MlMap): void {
+export type MapStatus = 'starting' | 'ready' | 'no-webgl' | 'code-failed' | 'base-failed' | 'failed' | 'stalled';
+
+let current: MlMap | null = null;
+let status: MapStatus = 'starting';
+let frameRequest: (() => boolean) | null = null;
+const listeners = new Set<() => void>();
+
+function notify(): void {
+  for (const l of listeners) l();
+}
+
+/** The first idle with the data drawn: `window.__mapIdle`, `data-map-idle` on `slot`, MAP_IDLE_EVENT. Once. */
+export function markFirstIdle(slot: HTMLElement): void {
   if (window.__mapIdle !== undefined) return;
   window.__mapIdle = performance.now();
-  map.getContainer().setAttribute('data-map-idle', 'true');
+  slot.setAttribute('data-map-idle', 'true');
   window.dispatchEvent(new Event(MAP_IDLE_EVENT));
 }
 
 export function publishMap(map: MlMap | null): void {
   current = map;
   window.__cdmzMap = map;
-  for (const l of listeners) l(map);
+  notify();
 }
 
-/**
- * The map cannot be drawn at all (no WebGL 2, or no base data). Tells the listeners and the
- * code waiting for the first idle, which will then never come.
- */
-export function publishMapFailure(): void {
-  failed = true;
-  for (const l of listeners) l(null);
-  window.dispatchEvent(new Event(MAP_IDLE_EVENT));
+export function publishMapStatus(next: MapStatus): void {
+  if (status === next) return;
+  status = next;
+  notify();
 }
 
-/** True once the map has given up (see `publishMapFailure`). */
+export function mapStatus(): MapStatus {
+  return status;
+}
+
+/** True once the map cannot be drawn at all (no WebGL, code or base data missing, start failed). */
 export function mapFailed(): boolean {
-  return failed;
+  return status === 'no-webgl' || status === 'code-failed' || status === 'base-failed' || status === 'failed';
 }
 
 /** The ready map, or null (no WebGL, not loaded yet). */
@@ -57,7 +75,32 @@ export function currentMap(): MlMap | null {
   return current;
 }
 
-export function onMapChange(listener: (map: MlMap | null) => void): () => void {
+/** Called on every change of the map or its status. */
+export function onMapChange(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** The owner registers how it frames the filter results. */
+export function registerFrameResults(fn: (() => boolean) | null): void {
+  frameRequest = fn;
+}
+
+/**
+ * "Zoom to results": frames the projects that pass the filters and are on the map on the date,
+ * in the visible part of the map. Returns false when there is no map or nothing to frame.
+ */
+export function frameResults(): boolean {
+  return frameRequest ? frameRequest() : false;
+}
+
+/**
+ * The bounds `[w, s, e, n]` the map shows now (4 decimals), or null without a map. The embed
+ * code stores them (URL `bbox`) so that any width frames the same content.
+ */
+export function visibleBounds(): [number, number, number, number] | null {
+  if (!current) return null;
+  const b = current.getBounds();
+  const r = (x: number) => Math.round(x * 1e4) / 1e4;
+  return [r(b.getWest()), r(b.getSouth()), r(b.getEast()), r(b.getNorth())];
 }

@@ -1,23 +1,48 @@
 /**
- * Project, corridor and zone layers as data: a pure function of the language (and the chosen
- * corridor band). State reaches them as feature-state (`hidden`, `hover`, `selected`) and as
- * the `status`/`part` properties written by `projectFeatures` when the date changes. All their
- * lines share one GPU program and their fills the region fill's (see `per-feature.ts`).
+ * Project, corridor and zone layers as data: a pure function of the language. What changes with
+ * the reader's view reaches them without touching the sources:
+ * - feature-state `shown` on project features (the date and the filters, see project-features.ts),
+ *   `hover` and `selected` on the selected/hovered project's features, `selected` on the chosen
+ *   zone and `active` on the chosen corridor;
+ * - the global state `withinKm` for the width of the corridor band: a camera expression (zoom and
+ *   global state only), so MapLibre evaluates it per frame as a uniform.
+ *
+ * Everything that varies per feature is in PAINT properties. MapLibre 6.17 re-tiles a source
+ * (worker) when a global-state key read by a filter, a layout property or a data-driven paint
+ * property changes (Style._applyGlobalStateChanges → _reloadSource / _updateLayer); feature-state
+ * in paint properties is re-evaluated on the main thread for the changed features only
+ * (ProgramConfiguration.updatePaintArrays). See README "How the map works".
+ *
+ * All their lines share one GPU program and their fills the region fill's (see per-feature.ts,
+ * tests/unit/map/programs.test.ts).
  */
 import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { CATEGORIES, GEOMETRY_ACCURACY, STATUSES } from '../domain/types';
 import type { Lang } from '../i18n/translate';
-import { ACCURACY_STYLE, BASE_COLORS, CATEGORY_COLORS, PROGRESS_REST_OPACITY, STATUS_STYLE } from '../theme/palette';
+import { ACCURACY_STYLE, BASE_COLORS, CATEGORY_COLORS, PROGRESS_REST_OPACITY, STALE_OPACITY, STATUS_STYLE } from '../theme/palette';
 import { FONT_STACK, nameExpression } from './base-style';
 import { LAYER_IDS, SOURCE_IDS } from './layer-ids';
 import { atEveryZoom, perFeature, TRANSPARENT, withAlpha } from './per-feature';
 
-const hidden: ExpressionSpecification = ['boolean', ['feature-state', 'hidden'], false];
+/** The global-state key of the corridor band's half-width in km. */
+export const WITHIN_KM_STATE = 'withinKm';
+
+const notShown: ExpressionSpecification = ['!', ['boolean', ['feature-state', 'shown'], false]];
 const hot: ExpressionSpecification = [
   'any',
   ['boolean', ['feature-state', 'selected'], false],
   ['boolean', ['feature-state', 'hover'], false],
 ];
+const stale: ExpressionSpecification = ['boolean', ['get', 'stale'], false];
+
+/**
+ * The opacity of a project feature: 0 when not shown on the date or filtered out, `full` when
+ * selected or hovered (always clear), `full × STALE_OPACITY` when stale, else `full`.
+ */
+function projectOpacity(full: number | ExpressionSpecification = 1): ExpressionSpecification {
+  const faded: number | ExpressionSpecification = typeof full === 'number' ? full * STALE_OPACITY : ['*', full, STALE_OPACITY];
+  return ['case', notShown, 0, hot, full, stale, faded, full];
+}
 
 function categoryColor(alpha = 1): ExpressionSpecification {
   const pairs = CATEGORIES.flatMap((c) => [c, alpha === 1 ? CATEGORY_COLORS[c] : withAlpha(CATEGORY_COLORS[c], alpha)]);
@@ -29,7 +54,7 @@ function byAccuracy(pick: (a: (typeof GEOMETRY_ACCURACY)[number]) => number): Ex
   return ['match', ['get', 'accuracy'], ...pairs, pick('schematic')] as unknown as ExpressionSpecification;
 }
 
-/** Dash pattern by status (solid for complete); `none` = no status yet: dotted. */
+/** Dash pattern by status (solid for complete). */
 function statusDash(): DataDrivenPropertyValueSpecification<number[]> {
   const pairs = STATUSES.flatMap((s) => {
     const dash = STATUS_STYLE[s].dash;
@@ -47,7 +72,9 @@ const geomIs = (t: 'Point' | 'LineString' | 'Polygon'): ExpressionSpecification 
   ['==', ['geometry-type'], `Multi${t}`],
 ];
 
+/** Drawn in this order, points on top; the line label and point names above their symbols. */
 export function projectLayers(lang: Lang): LayerSpecification[] {
+  const name = nameExpression(lang);
   return [
     {
       id: LAYER_IDS.projectFill,
@@ -56,7 +83,7 @@ export function projectLayers(lang: Lang): LayerSpecification[] {
       filter: geomIs('Polygon'),
       // Opacity in the colour, so this layer shares the region fill's GPU program (per-feature.ts).
       paint: {
-        'fill-color': ['case', hidden, TRANSPARENT, hot, categoryColor(0.55), categoryColor(0.3)],
+        'fill-color': ['case', notShown, TRANSPARENT, hot, categoryColor(0.55), stale, categoryColor(0.3 * STALE_OPACITY), categoryColor(0.3)],
         'fill-antialias': false,
       },
     },
@@ -69,7 +96,7 @@ export function projectLayers(lang: Lang): LayerSpecification[] {
         'line-color': categoryColor(),
         'line-width': atEveryZoom(['case', hot, 3.5, 2]),
         'line-dasharray': statusDash(),
-        'line-opacity': ['case', hidden, 0, 1],
+        'line-opacity': projectOpacity(),
         'line-blur': perFeature(0),
       },
     },
@@ -82,7 +109,7 @@ export function projectLayers(lang: Lang): LayerSpecification[] {
       paint: {
         'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], BASE_COLORS.selection, BASE_COLORS.hover],
         'line-width': atEveryZoom(['+', byAccuracy((a) => ACCURACY_STYLE[a].widthPx), 6]),
-        'line-opacity': ['case', hidden, 0, hot, 0.75, 0],
+        'line-opacity': ['case', notShown, 0, hot, 0.75, 0],
         'line-blur': perFeature(0),
         'line-dasharray': perFeature([1, 0]),
       },
@@ -98,7 +125,7 @@ export function projectLayers(lang: Lang): LayerSpecification[] {
         'line-width': atEveryZoom(byAccuracy((a) => ACCURACY_STYLE[a].widthPx)),
         'line-blur': byAccuracy((a) => ACCURACY_STYLE[a].blurPx),
         'line-dasharray': statusDash(),
-        'line-opacity': ['case', hidden, 0, partOpacity],
+        'line-opacity': projectOpacity(partOpacity),
       },
     },
     {
@@ -113,7 +140,31 @@ export function projectLayers(lang: Lang): LayerSpecification[] {
         'icon-allow-overlap': true,
         'icon-rotation-alignment': 'viewport',
       },
-      paint: { 'icon-opacity': ['case', hidden, 0, 1] },
+      paint: { 'icon-opacity': projectOpacity() },
+    },
+    {
+      // Names along line projects from zoom 9 (collision-aware: a name that does not fit waits
+      // for a closer zoom; the tooltip and the list name every project meanwhile).
+      id: LAYER_IDS.projectLineLabel,
+      type: 'symbol',
+      source: SOURCE_IDS.projects,
+      minzoom: 9,
+      filter: ['all', geomIs('LineString'), ['!=', ['get', 'part'], 'rest']],
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': name,
+        'text-font': FONT_STACK,
+        'text-size': 11,
+        'symbol-spacing': 350,
+        'text-offset': [0, -1],
+        'text-max-angle': 30,
+      },
+      paint: {
+        'text-opacity': projectOpacity(),
+        'text-color': BASE_COLORS.label,
+        'text-halo-color': BASE_COLORS.labelHalo,
+        'text-halo-width': 1.2,
+      },
     },
     {
       id: LAYER_IDS.projectPoint,
@@ -122,22 +173,24 @@ export function projectLayers(lang: Lang): LayerSpecification[] {
       filter: geomIs('Point'),
       layout: {
         'icon-image': ['get', 'icon'],
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 6, 0.8, 11, 1.1],
+        // Smaller where the opening view packs many projects around Jianyang and the airport.
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 6, 0.65, 9, 0.85, 11, 1.1],
         'icon-allow-overlap': true,
         'icon-ignore-placement': false,
-        // Names from tile zoom 9 only (shown from 9.5 by the opacity below): below that no
-        // glyph is laid out or rasterised for labels nobody sees.
-        'text-field': ['step', ['zoom'], '', 9, nameExpression(lang)],
+        // Names from tile zoom 9 only (shown from 9.5 by the opacity below), placed where they
+        // do not collide (variable anchors): no glyph is laid out for labels nobody sees.
+        'text-field': ['step', ['zoom'], '', 9, name],
         'text-font': FONT_STACK,
         'text-size': 11,
-        'text-offset': [0, 1.3],
-        'text-anchor': 'top',
+        'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 1.1,
+        'text-justify': 'auto',
         'text-optional': true,
         'text-max-width': 9,
       },
       paint: {
-        'icon-opacity': ['case', hidden, 0, 1],
-        'text-opacity': ['step', ['zoom'], 0, 9.5, ['case', hidden, 0, 1]],
+        'icon-opacity': projectOpacity(),
+        'text-opacity': ['step', ['zoom'], 0, 9.5, projectOpacity()],
         'text-color': BASE_COLORS.label,
         'text-halo-color': BASE_COLORS.labelHalo,
         'text-halo-width': 1.2,
@@ -149,14 +202,21 @@ export function projectLayers(lang: Lang): LayerSpecification[] {
 /** Metres per pixel at zoom 0 for 512 px tiles at the region's latitude (≈30.6° N). */
 const METRES_PER_PX_Z0 = (40_075_016.686 * Math.cos((30.6 * Math.PI) / 180)) / 512;
 
+/** Band width in px at zoom 0 per km of `withinKm` (2 × km: both sides of the centre line). */
+export const BAND_PX_Z0_PER_KM = (2 * 1000) / METRES_PER_PX_Z0;
+
+const active: ExpressionSpecification = ['boolean', ['feature-state', 'active'], false];
+
 /**
  * Corridor lines, their labels, the distance band and the junction zones. The band is a line
- * whose width is 2 × `withinKm` converted to pixels at every zoom (exponential base 2), so it
- * needs no buffering in the browser; the error from using one latitude is < 1.5 % over the region.
+ * whose width is 2 × `withinKm` (global state) converted to pixels at every zoom (exponential
+ * base 2), so it needs no buffering in the browser; the error from using one latitude is < 1.5 %
+ * over the region. Only the active corridor (feature-state `active`) draws its band and its
+ * prominent label.
  */
-export function overlayLayers(lang: Lang, band: { corridorId: string; withinKm: number } | null): LayerSpecification[] {
-  const bandPxAtZ0 = band ? (2 * band.withinKm * 1000) / METRES_PER_PX_Z0 : 0;
-  const layers: LayerSpecification[] = [
+export function overlayLayers(lang: Lang): LayerSpecification[] {
+  const km: ExpressionSpecification = ['number', ['global-state', WITHIN_KM_STATE], 0];
+  return [
     {
       id: LAYER_IDS.zoneFill,
       type: 'fill',
@@ -187,12 +247,11 @@ export function overlayLayers(lang: Lang, band: { corridorId: string; withinKm: 
       id: LAYER_IDS.corridorBand,
       type: 'line',
       source: SOURCE_IDS.corridors,
-      filter: ['==', ['get', 'id'], band?.corridorId ?? ''],
-      layout: { 'line-join': 'round', 'line-cap': 'round', visibility: band ? 'visible' : 'none' },
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
         'line-color': BASE_COLORS.band,
-        'line-opacity': 0.14,
-        'line-width': ['interpolate', ['exponential', 2], ['zoom'], 0, bandPxAtZ0, 24, bandPxAtZ0 * 2 ** 24],
+        'line-opacity': ['case', active, 0.14, 0],
+        'line-width': ['interpolate', ['exponential', 2], ['zoom'], 0, ['*', BAND_PX_Z0_PER_KM, km], 24, ['*', BAND_PX_Z0_PER_KM * 2 ** 24, km]],
       },
     },
     {
@@ -202,26 +261,31 @@ export function overlayLayers(lang: Lang, band: { corridorId: string; withinKm: 
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
         'line-color': perFeature(BASE_COLORS.corridor),
-        'line-width': atEveryZoom(['case', ['==', ['get', 'id'], band?.corridorId ?? ''], 3, 1.5]),
-        'line-opacity': perFeature(0.7),
+        'line-width': atEveryZoom(['case', active, 3, 1.5]),
+        'line-opacity': ['case', active, 0.95, 0.7],
         'line-dasharray': perFeature([3, 2]),
         'line-blur': perFeature(0),
       },
     },
     {
+      // Every corridor's name from zoom 7; the active corridor's from the opening zoom, bolder.
       id: LAYER_IDS.corridorLabel,
       type: 'symbol',
       source: SOURCE_IDS.corridors,
-      minzoom: 7,
+      minzoom: 5,
       layout: {
         'symbol-placement': 'line',
         'text-field': nameExpression(lang),
         'text-font': FONT_STACK,
-        'text-size': 11,
-        'symbol-spacing': 400,
+        'text-size': 12,
+        'symbol-spacing': 300,
       },
-      paint: { 'text-color': BASE_COLORS.corridor, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+      paint: {
+        'text-color': BASE_COLORS.corridor,
+        'text-halo-color': '#ffffff',
+        'text-halo-width': 1.8,
+        'text-opacity': ['step', ['zoom'], ['case', active, 1, 0], 7, ['case', active, 1, 0.85]],
+      },
     },
   ];
-  return layers;
 }

@@ -11,8 +11,13 @@ import { selectAsOfDate, selectUrlState } from '../state/selectors';
 import { useAppStore } from '../state/store-context';
 import { clampEmbedHeightPx, EMBED_DEFAULT_HEIGHT_PX, EMBED_MAX_HEIGHT_PX, EMBED_MIN_HEIGHT_PX, embedSnippet, embedUrl } from './embed-snippet';
 
-/** @param openOnMount open the dialog as soon as it mounts (the header loads it on the first click) */
-export function EmbedDialog({ openOnMount = false }: { openOnMount?: boolean }) {
+type Bounds = [number, number, number, number];
+
+/**
+ * @param openOnMount open the dialog as soon as it mounts (the header loads it on the first click)
+ * @param readBounds the bounds the map shows now, or null (the app passes map-handle's `visibleBounds`)
+ */
+export function EmbedDialog({ openOnMount = false, readBounds = () => null }: { openOnMount?: boolean; readBounds?: () => Bounds | null }) {
   const lang = useAppStore((s) => s.lang);
   const urlState = useAppStore(selectUrlState);
   const asOf = useAppStore(selectAsOfDate);
@@ -20,14 +25,15 @@ export function EmbedDialog({ openOnMount = false }: { openOnMount?: boolean }) 
   const trigger = useRef<HTMLButtonElement>(null);
   const code = useRef<HTMLTextAreaElement>(null);
   const [open, setOpen] = useState(openOnMount);
-  // The camera hash is read when the dialog opens (MapLibre writes it; it is not store state).
-  const [hash, setHash] = useState(() => (openOnMount ? window.location.hash : ''));
+  // The embed frames the bounds the map shows when the dialog opens (not a desktop zoom), so
+  // every width shows the same content (none without a map).
+  const [bbox, setBbox] = useState(() => (openOnMount ? readBounds() : null));
   const [heightText, setHeightText] = useState(String(EMBED_DEFAULT_HEIGHT_PX));
   const [copy, setCopy] = useState<'idle' | 'copied' | 'manual'>('idle');
   const ids = { title: useId(), intro: useId(), height: useId(), code: useId(), status: useId() };
 
   const heightPx = clampEmbedHeightPx(Number(heightText));
-  const src = embedUrl(window.location.href, urlState, hash);
+  const src = embedUrl(window.location.href, { ...urlState, bbox: bbox ?? urlState.bbox }, '');
   const frameTitle = translate(lang, 'embed.frameTitle', {
     title: translate(lang, 'app.title'),
     date: asOf ? translate(lang, 'slider.value', { date: formatDate(lang, asOf) }) : '',
@@ -35,7 +41,7 @@ export function EmbedDialog({ openOnMount = false }: { openOnMount?: boolean }) 
   const snippet = embedSnippet({ src, heightPx, title: frameTitle });
 
   const show = () => {
-    setHash(window.location.hash);
+    setBbox(readBounds());
     setCopy('idle');
     setOpen(true);
     dialog.current?.showModal();

@@ -63,6 +63,8 @@ export interface DataSlice {
 
 export interface UiSlice {
   embed: boolean;
+  /** Bounds the map frames in its first view (URL `bbox`, set by the embed code); null = none. */
+  frameBounds: [number, number, number, number] | null;
   listSort: ProjectSort;
   setListSort: (sort: ProjectSort) => void;
 }

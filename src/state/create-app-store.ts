@@ -37,7 +37,7 @@ export function createAppStore(initial: Partial<UrlState> = {}): AppStore {
     ...createTimelineSlice(seed.asOfDate)(...a),
     ...createLocaleSlice(seed.lang)(...a),
     ...createDataSlice()(...a),
-    ...createUiSlice(seed.embed)(...a),
+    ...createUiSlice(seed.embed, seed.frameBounds)(...a),
     ...createUrlSlice(...a),
   }));
 }

@@ -229,7 +229,7 @@ const urlCache = new WeakMap<AppState['filters'], { key: string; result: UrlStat
  */
 export function selectUrlState(state: AppState): UrlState {
   const f = state.filters;
-  const key = [state.lang, state.asOfDate ?? '', state.selectedId ?? '', state.embed ? '1' : '0'].join('|');
+  const key = [state.lang, state.asOfDate ?? '', state.selectedId ?? '', state.embed ? '1' : '0', state.frameBounds?.join(',') ?? ''].join('|');
   const hit = urlCache.get(f);
   if (hit && hit.key === key) return hit.result;
   const result: UrlState = {
@@ -246,6 +246,7 @@ export function selectUrlState(state: AppState): UrlState {
     embed: state.embed,
     county: [...f.counties],
     evidence: f.evidence,
+    bbox: state.frameBounds ? [...state.frameBounds] : null,
   };
   urlCache.set(f, { key, result });
   return result;

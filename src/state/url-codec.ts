@@ -6,7 +6,8 @@
  *
  * Keys, in order: lang, date, cat, status, city, corridor, within, zone, q, sel, embed, then
  * two filters the planner tools add: `county` (comma list of 6-digit county codes) and
- * `evidence` (`observed` hides projects supported only by plan wording).
+ * `evidence` (`observed` hides projects supported only by plan wording), then `bbox`
+ * (`w,s,e,n`, the bounds the first view frames; the embed code stores it).
  */
 import { CATEGORIES, CITY_IDS, STATUSES, type Category, type CityId, type Status } from '../domain/types';
 import { MAX_WITHIN_KM } from '../domain/filter-projects';
@@ -28,6 +29,11 @@ export interface UrlState {
   embed: boolean;
   county: string[];
   evidence: 'all' | 'observed';
+  /**
+   * Bounds to frame in the first view, `[west, south, east, north]` (WGS-84, 4 decimals): what
+   * the embed code stores so that every width frames the same content. null = none.
+   */
+  bbox: [number, number, number, number] | null;
 }
 
 export const URL_KEYS = [
@@ -44,6 +50,7 @@ export const URL_KEYS = [
   'embed',
   'county',
   'evidence',
+  'bbox',
 ] as const satisfies readonly (keyof UrlState)[];
 export type UrlKey = (typeof URL_KEYS)[number];
 
@@ -61,6 +68,7 @@ export const DEFAULT_URL_STATE: UrlState = Object.freeze({
   embed: false,
   county: [],
   evidence: 'all',
+  bbox: null,
 }) as UrlState;
 
 /** Longest search text kept, in code points. */
@@ -94,6 +102,21 @@ export function parseWithinKm(raw: string): number | null {
   if (!/^\d{1,3}(\.\d{1,6})?$/.test(text)) return null;
   const km = Math.round(Number(text) * 10) / 10;
   return km >= 0 && km <= MAX_WITHIN_KM ? km : null;
+}
+
+const BBOX_NUMBER = /^-?\d{1,3}(\.\d{1,12})?$/;
+
+/**
+ * `w,s,e,n` in degrees: four plain decimal numbers, west < east, south < north, within
+ * ±180° / ±85°; rounded to 4 decimals (~10 m). Null otherwise.
+ * @example parseBbox('104.0,30.4,104.6,30.8') // [104, 30.4, 104.6, 30.8]
+ */
+export function parseBbox(raw: string): [number, number, number, number] | null {
+  const parts = raw.trim().split(',');
+  if (parts.length !== 4 || !parts.every((p) => BBOX_NUMBER.test(p.trim()))) return null;
+  const [w, s, e, n] = parts.map((p) => Math.round(Number(p) * 1e4) / 1e4) as [number, number, number, number];
+  if (!(w < e && s < n) || Math.abs(w) > 180 || Math.abs(e) > 180 || Math.abs(s) > 85 || Math.abs(n) > 85) return null;
+  return [w, s, e, n];
 }
 
 /** Replaces lone surrogates (which cannot be encoded in a URL) by U+FFFD. */
@@ -158,6 +181,8 @@ export function parseUrlField<K extends UrlKey>(key: K, raws: readonly string[])
         return first.trim() === '1' ? true : first.trim() === '0' ? false : undefined;
       case 'evidence':
         return first.trim() === 'observed' ? 'observed' : first.trim() === 'all' ? 'all' : undefined;
+      case 'bbox':
+        return parseBbox(first) ?? undefined;
       default:
         return undefined;
     }
@@ -170,7 +195,7 @@ export function parseUrlField<K extends UrlKey>(key: K, raws: readonly string[])
  * @example parseUrlState('?lang=en&status=under-construction&within=5&corridor=belt-chengzi-airport').within // 5
  */
 export function parseUrlState(search: string): UrlState {
-  const state: UrlState = { ...DEFAULT_URL_STATE, cat: [], status: [], city: [], county: [] };
+  const state: UrlState = { ...DEFAULT_URL_STATE, cat: [], status: [], city: [], county: [], bbox: null };
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(typeof search === 'string' ? search : '');
@@ -209,6 +234,8 @@ function fieldText(key: UrlKey, state: UrlState): string | null {
       return state.embed ? '1' : null;
     case 'evidence':
       return state.evidence === 'all' ? null : state.evidence;
+    case 'bbox':
+      return state.bbox === null ? null : state.bbox.join(',');
   }
 }
 

@@ -19,5 +19,6 @@ export function storeFieldsFromUrlState(url: UrlState) {
     }),
     selectedId: url.sel,
     embed: url.embed,
+    frameBounds: url.bbox,
   };
 }

@@ -53,6 +53,12 @@ export const STATUS_STYLE: Record<Status, StatusStyle> = {
 /** Opacity of the not-yet-done share of a line drawn along its progress. */
 export const PROGRESS_REST_OPACITY = 0.3;
 
+/**
+ * Opacity of a project whose status no report has confirmed for over 12 months (contract 2:
+ * "stale" is the same symbol or line, faded). The legend's faded sample and the poster use it too.
+ */
+export const STALE_OPACITY = 0.45;
+
 /** How geometry accuracy is drawn: schematic geometry looks schematic (thin and soft). */
 export const ACCURACY_STYLE: Record<GeometryAccuracy, { widthPx: number; blurPx: number }> = {
   surveyed: { widthPx: 4, blurPx: 0 },

@@ -54,7 +54,11 @@ export async function waitForMapSettled(page: Page): Promise<void> {
   );
 }
 
-/** Distinct values of `property` over the features the map rendered in `layers` (whole viewport). */
+/**
+ * Distinct values of `property` over the features the map rendered in `layers` (whole viewport).
+ * Project features are drawn only while their feature-state `shown` is true (map-owner.ts), so
+ * those without it are left out; features of other sources have no `shown` and count.
+ */
 export async function renderedValues(page: Page, layers: string[], property: string): Promise<string[]> {
   return page.evaluate(
     ([layerIds, prop]) => {
@@ -64,7 +68,7 @@ export async function renderedValues(page: Page, layers: string[], property: str
       const values = new Set<string>();
       for (const f of map.queryRenderedFeatures({ layers: present })) {
         const v = f.properties?.[prop as string];
-        if (v !== undefined && v !== null && !f.state?.hidden) values.add(String(v));
+        if (v !== undefined && v !== null && (f.source !== 'projects' || f.state?.shown === true)) values.add(String(v));
       }
       return [...values].sort();
     },
@@ -224,6 +228,17 @@ export async function disableWebgl(page: Page): Promise<void> {
 export async function openEmbedDialog(page: Page): Promise<void> {
   await page.getByTestId('embed-open').click();
   await expect(page.getByTestId('embed-dialog')).toBeVisible();
+}
+
+/** The project's feature the map draws now (feature-state `shown`), with its properties, or null. */
+export async function shownProjectFeature(page: Page, projectId: string): Promise<Record<string, unknown> | null> {
+  return page.evaluate((id) => {
+    const map = window.__cdmzMap;
+    for (const f of map?.querySourceFeatures('projects', { filter: ['==', ['get', 'id'], id] }) ?? []) {
+      if (f.id !== undefined && map?.getFeatureState({ source: 'projects', id: f.id }).shown) return f.properties as Record<string, unknown>;
+    }
+    return null;
+  }, projectId);
 }
 
 /** The map's current zoom. */

@@ -37,14 +37,16 @@ test('the embed shows its text before the map library has loaded', async ({ page
   // Hold back the lazily loaded map chunk: the title, date line and sources must already be there.
   let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/map-view-.*\.js$/, async (route) => {
+  await page.route(/map-owner-.*\.js$/, async (route) => {
     await held;
     await route.continue();
   });
   await page.goto('./?embed=1&lang=en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('CDMZ Atlas');
   await expect(page.locator('.embed__sources')).toBeVisible();
-  await expect(page.locator('.map-view--placeholder')).toBeVisible();
+  // The map's slot is there (its region), still without MapLibre's canvas.
+  await expect(page.getByTestId('map')).toBeVisible();
+  await expect(page.locator('.maplibregl-canvas')).toHaveCount(0);
   release();
   await waitForMapIdle(page);
 });
@@ -186,7 +188,7 @@ test('the embed-code dialog gives an iframe for the current view, a live preview
   expect(await page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true);
 
   const code = page.getByTestId('embed-code');
-  await expect(code).toHaveValue(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?lang=en&amp;date=2024-09-29&amp;cat=rail&amp;embed=1(#[\d./-]+)?" title="CDMZ Atlas \([Aa]s of 29 Sept 2024\)" width="100%" height="520"/);
+  await expect(code).toHaveValue(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?lang=en&amp;date=2024-09-29&amp;cat=rail&amp;embed=1&amp;bbox=-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+" title="CDMZ Atlas \([Aa]s of 29 Sept 2024\)" width="100%" height="520"/);
   await page.getByTestId('embed-height').fill('640');
   await expect(code).toHaveValue(/height="640"/);
 
@@ -268,4 +270,21 @@ test('honest counts in the panel at 2020-11-27: on the map, no record yet, in bo
   await expect(page.getByTestId('project-list').locator('[data-project-id]')).toHaveCount(n);
   await openApp(page, '?date=2020-11-27');
   await expect(page.getByTestId('filter-count-parts')).toContainText(`地图上 ${onMap} 个，${noRecord} 个截至此日尚无记录`);
+});
+
+test('the embed code stores the framed bounds: 320, 600 and 1200 px wide embeds all show them', async ({ page }) => {
+  const bbox = [104.3, 30.2, 104.7, 30.45] as const;
+  for (const width of [320, 600, 1200]) {
+    await page.setViewportSize({ width, height: 520 });
+    await openEmbed(page, `&lang=en&bbox=${bbox.join(',')}`);
+    const shown = await page.evaluate(() => {
+      const b = window.__cdmzMap?.getBounds();
+      return b ? [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] : null;
+    });
+    expect(shown).not.toBeNull();
+    const [w, s, e, n] = shown as number[];
+    // The stored bounds are inside what the map shows, and framed (not a far-out desktop zoom).
+    expect(w! <= bbox[0] && s! <= bbox[1] && e! >= bbox[2] && n! >= bbox[3]).toBe(true);
+    expect(Math.max((e! - w!) / (bbox[2] - bbox[0]), (n! - s!) / (bbox[3] - bbox[1]))).toBeLessThan(6);
+  }
 });

@@ -36,7 +36,7 @@ const pageErrors = (errors: string[]) => errors.filter((e) => e.startsWith('page
 
 test('the map code cannot be loaded: the map area says so, the list and its filters still work', async ({ page }) => {
   const watch = watchPage(page);
-  await page.route('**/assets/map-view-*.js', (route) => route.abort());
+  await page.route('**/assets/map-owner-*.js', (route) => route.abort());
   await page.goto('./?lang=en');
   await expect(page.getByRole('alert').filter({ hasText: 'map code could not be loaded' })).toBeVisible();
   await expect.poll(async () => (await listedProjectIds(page)).length).toBeGreaterThan(10);
@@ -220,6 +220,79 @@ test.describe('garbage cdmz:set messages', () => {
     });
     await expect.poll(() => appFrame.evaluate(() => window.location.search)).toContain('status=complete');
     expect(await appFrame.evaluate(() => window.location.search)).not.toContain('cat=');
+    expect(pageErrors(watch.errors)).toEqual([]);
+  });
+});
+
+test.describe('the map fails or stalls: the slot says what happened, nothing else waits (issue 15 §2)', () => {
+  test('MapLibre’s worker file is missing: the slot says the map stopped responding; list, filters and details work', async ({ page }) => {
+    test.setTimeout(90_000);
+    const watch = watchPage(page);
+    await page.route('**/assets/maplibre-gl-worker-*', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+    await page.goto('./?lang=en');
+    // The panels do not wait for the map.
+    await expect.poll(async () => (await listedProjectIds(page)).length, { timeout: 15_000 }).toBeGreaterThan(10);
+    await selectProjectInList(page, 'ziyang-line');
+    await expect(page.getByTestId('detail-panel')).toHaveAttribute('data-project', 'ziyang-line');
+    // After the bounded wait: a true message, not "no WebGL".
+    const alert = page.getByRole('alert').filter({ hasText: 'The map stopped responding' });
+    await expect(alert).toBeVisible({ timeout: 40_000 });
+    await expect(page.getByRole('alert').filter({ hasText: 'WebGL' })).toHaveCount(0);
+    expect(pageErrors(watch.errors)).toEqual([]);
+  });
+
+  test('in the embed the message does not point to a list the embed does not have', async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.route('**/assets/maplibre-gl-worker-*', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+    await page.goto('./?embed=1&lang=en');
+    const alert = page.getByRole('alert').filter({ hasText: 'The map stopped responding' });
+    await expect(alert).toBeVisible({ timeout: 40_000 });
+    await expect(alert).not.toContainText('list');
+  });
+});
+
+test.describe('the camera hash is total (issue 15 §3)', () => {
+  const cam = (page: Page) =>
+    page.evaluate(() => {
+      const map = window.__cdmzMap;
+      return map ? { zoom: map.getZoom(), lat: map.getCenter().lat, lng: map.getCenter().lng, pitch: map.getPitch(), bearing: map.getBearing() } : null;
+    });
+
+  test('an overflowing number is ignored: the map starts and frames the region, no WebGL blame', async ({ page }) => {
+    const watch = watchPage(page);
+    await openApp(page, '?lang=en#8/30.5/1e999');
+    const c = await cam(page);
+    expect(c && c.lat > 29 && c.lat < 32 && c.lng > 102 && c.lng < 106).toBe(true);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect(pageErrors(watch.errors)).toEqual([]);
+  });
+
+  test('beyond the limits: clamped to the map’s zoom and the region; pitch and bearing ignored', async ({ page }) => {
+    await openApp(page, '#16/30.66/104.06/45/60');
+    let c = await cam(page);
+    expect(c?.zoom).toBe(15);
+    expect(c?.pitch).toBe(0);
+    expect(c?.bearing).toBe(0);
+    expect(Math.abs((c?.lat ?? 0) - 30.66)).toBeLessThan(0.01);
+    await openApp(page, '#4.9/0/0');
+    c = await cam(page);
+    expect(c?.zoom).toBeGreaterThanOrEqual(5);
+    expect(c && c.lat > 28 && c.lng > 101).toBe(true);
+  });
+
+  test('set at runtime: a good hash moves the map, a hostile one is ignored and the map keeps working', async ({ page }) => {
+    const watch = watchPage(page);
+    await openApp(page);
+    await page.evaluate(() => (window.location.hash = '#10/30.4/104.5'));
+    await expect.poll(async () => (await cam(page))?.zoom).toBe(10);
+    for (const h of ['#8/30.5/1e999', '#8/-91/104', '#NaN/1/2', '#９/30/104', `#8/${'9'.repeat(5000)}/1`]) {
+      await page.evaluate((x) => (window.location.hash = x), h);
+    }
+    await page.waitForTimeout(300);
+    expect((await cam(page))?.zoom).toBe(10);
+    await page.evaluate(() => (window.location.hash = '#9/30.6/104.1'));
+    await expect.poll(async () => (await cam(page))?.zoom).toBe(9);
+    await expect(page.getByRole('alert')).toHaveCount(0);
     expect(pageErrors(watch.errors)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
  * Issue 3: projects on the map with their state on a date, the detail panel, the slider.
  */
 import { expect, test } from '@playwright/test';
-import { detailStatus, openApp, renderedValues, setDate, waitForMapSettled } from './driver';
+import { detailStatus, openApp, renderedValues, setDate, shownProjectFeature, waitForMapSettled } from './driver';
 
 const PROJECT_LAYERS = ['project-line', 'project-point', 'project-fill', 'project-outline', 'project-line-symbol'];
 
@@ -28,12 +28,7 @@ test('Ziyang line on 2024-10-01: open (complete, 100 %)', async ({ page }) => {
 test('the map draws the Ziyang line with the status of the date', async ({ page }) => {
   await openApp(page, '?date=2023-03-31');
   await waitForMapSettled(page);
-  const statusOf = async () =>
-    page.evaluate(() => {
-      const map = window.__cdmzMap;
-      const f = map?.querySourceFeatures('projects', { filter: ['==', ['get', 'id'], 'ziyang-line'] });
-      return f?.[0]?.properties?.status ?? null;
-    });
+  const statusOf = async () => (await shownProjectFeature(page, 'ziyang-line'))?.status ?? null;
   expect(await statusOf()).toBe('under-construction');
   await setDate(page, '2024-10-01');
   await waitForMapSettled(page);
@@ -67,7 +62,7 @@ test('selecting a project on the map opens its details', async ({ page }) => {
       for (const c of coords) {
         const p = map.project(c as [number, number]);
         if (p.x < 0 || p.y < 0 || p.x > box.width || p.y > box.height) continue;
-        const hits = map.queryRenderedFeatures([[p.x - 4, p.y - 4], [p.x + 4, p.y + 4]], { layers });
+        const hits = map.queryRenderedFeatures([[p.x - 4, p.y - 4], [p.x + 4, p.y + 4]], { layers }).filter((h) => h.state?.shown);
         const onCanvas = document.elementFromPoint(box.left + p.x, box.top + p.y) === map.getCanvas();
         if (onCanvas && hits[0]?.properties?.id === 'ziyang-line') return { x: box.left + p.x, y: box.top + p.y };
       }
@@ -78,4 +73,40 @@ test('selecting a project on the map opens its details', async ({ page }) => {
   await page.mouse.click(point!.x, point!.y);
   await expect(page.getByTestId('detail-panel')).toHaveAttribute('data-project', 'ziyang-line');
   await expect(page).toHaveURL(/[?&]sel=ziyang-line/);
+});
+
+test('on a phone a selected project is framed for the visible map, not zoomed out to the region', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page, '?sel=ziyang-line&lang=en');
+  await waitForMapSettled(page);
+  const view = await page.evaluate(() => {
+    const map = window.__cdmzMap!;
+    const box = map.getContainer().getBoundingClientRect();
+    const coords: number[][] = [];
+    for (const f of map.querySourceFeatures('projects', { filter: ['==', ['get', 'id'], 'ziyang-line'] })) {
+      const g = f.geometry;
+      if (g.type === 'LineString') coords.push(...(g.coordinates as number[][]));
+      if (g.type === 'MultiLineString') coords.push(...(g.coordinates as number[][][]).flat());
+    }
+    const px = coords.map((c) => map.project(c as [number, number]));
+    return { zoom: map.getZoom(), width: box.width, height: box.height, xs: px.map((p) => p.x), ys: px.map((p) => p.y) };
+  });
+  expect(view.zoom).toBeGreaterThan(8);
+  expect(Math.min(...view.xs)).toBeGreaterThanOrEqual(0);
+  expect(Math.max(...view.xs)).toBeLessThanOrEqual(view.width);
+  expect(Math.min(...view.ys)).toBeGreaterThanOrEqual(0);
+  expect(Math.max(...view.ys)).toBeLessThanOrEqual(view.height);
+});
+
+test('“zoom to results” frames the projects that pass the filters on the date', async ({ page }) => {
+  await openApp(page, '?lang=en&cat=energy#12/31.2/104.9');
+  await waitForMapSettled(page);
+  await page.getByTestId('frame-results').click();
+  await expect.poll(() => page.evaluate(() => window.__cdmzMap?.isMoving())).toBe(false);
+  await waitForMapSettled(page);
+  const ids = await renderedValues(page, PROJECT_LAYERS, 'id');
+  const listed = await page.getByTestId('project-list').locator('[data-project-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-project-id')));
+  expect(ids.length).toBeGreaterThan(0);
+  // Everything drawn is an energy project from the list; the framing brought them into view.
+  for (const id of ids) expect(listed).toContain(id);
 });

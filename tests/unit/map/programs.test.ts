@@ -37,7 +37,7 @@ function programKey(layer: LayerSpecification): string {
   return `${layer.type}/${parts.join('/')}`;
 }
 
-const firstView = (): LayerSpecification[] => [...baseLayers(), ...overlayLayers('zh', null), ...projectLayers('zh')];
+const firstView = (): LayerSpecification[] => [...baseLayers(), ...overlayLayers('zh'), ...projectLayers('zh')];
 
 describe('GPU programs of the first view', () => {
   it('reads per-feature and per-layer values as MapLibre does (the check itself)', () => {

@@ -34,6 +34,10 @@ function expectValid(state: UrlState): void {
   expect(Array.from(state.q).length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
   expect(typeof state.embed).toBe('boolean');
   expect(['all', 'observed']).toContain(state.evidence);
+  if (state.bbox !== null) {
+    const [w, s, e, n] = state.bbox;
+    expect(w < e && s < n && Math.abs(w) <= 180 && Math.abs(e) <= 180 && Math.abs(s) <= 85 && Math.abs(n) <= 85).toBe(true);
+  }
 }
 
 describe('parseUrlState', () => {
@@ -55,7 +59,16 @@ describe('parseUrlState', () => {
       embed: true,
       county: ['512002'],
       evidence: 'observed',
+      bbox: null,
     });
+  });
+
+  it('reads bbox as four plain numbers west < east, south < north, and drops anything else', () => {
+    expect(parseUrlState('?bbox=104.0,30.4,104.6,30.8').bbox).toEqual([104, 30.4, 104.6, 30.8]);
+    expect(parseUrlState('?bbox=104.123456,30.4,104.6,30.8').bbox).toEqual([104.1235, 30.4, 104.6, 30.8]);
+    for (const bad of ['104.6,30.4,104.0,30.8', '104,30.8,104.6,30.4', '1e3,30,104,31', '104,30,105', '104,30,105,31,1', 'NaN,30,105,31', '104,-90,105,31', '１04,30,105,31', '']) {
+      expect(parseUrlState(`?bbox=${encodeURIComponent(bad)}`).bbox, bad).toBeNull();
+    }
   });
 
   it('gives defaults for an empty or absent query', () => {
@@ -132,6 +145,7 @@ describe('serializeUrlState', () => {
       embed: true,
       county: ['510113', '510681'],
       evidence: 'observed',
+      bbox: [103.9, 30.35, 104.75, 30.9],
     };
     expect(parseUrlState(serializeUrlState(state))).toEqual(state);
     expect(parseUrlState(`?${serializeUrlState(state)}`)).toEqual(state);
@@ -178,6 +192,11 @@ const validState: fc.Arbitrary<UrlState> = fc.record({
   embed: fc.boolean(),
   county: fc.uniqueArray(fc.integer({ min: 110000, max: 659999 }).map(String), { maxLength: 5 }).map((a) => [...a].sort()),
   evidence: fc.constantFrom('all' as const, 'observed' as const),
+  bbox: fc.option(
+    fc.tuple(fc.integer({ min: -1800000, max: 1799999 }), fc.integer({ min: -850000, max: 849999 }), fc.integer({ min: 1, max: 10000 }), fc.integer({ min: 1, max: 10000 }))
+      .map(([w, s, dw, dh]) => [w / 1e4, s / 1e4, Math.min(1800000, w + dw) / 1e4, Math.min(850000, s + dh) / 1e4] as [number, number, number, number]),
+    { nil: null },
+  ),
 });
 
 describe('URL codec properties (fast-check)', () => {
