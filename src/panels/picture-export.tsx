@@ -51,8 +51,9 @@ export function PictureExport({ onExport, available, mapImpossible = false, clas
           className="button picture-export__button"
           onClick={() => void run(scale)}
           disabled={!available || phase.kind === 'working'}
-          aria-label={translate(lang, 'picture.button', { scale })}
-          title={translate(lang, 'picture.button', { scale })}
+          // The accessible name starts with the visible text (WCAG 2.5.3 label in name).
+          aria-label={`${translate(lang, 'picture.scale', { scale })}: ${translate(lang, 'picture.button')}`}
+          title={translate(lang, 'picture.button')}
           data-testid={`picture-${scale}x`}
         >
           {translate(lang, 'picture.scale', { scale })}

@@ -50,6 +50,15 @@ export const STATUS_STYLE: Record<Status, StatusStyle> = {
   complete: { fill: 1, dash: [] },
 };
 
+/**
+ * A stale status (no observation for over 12 months, contract 2) is drawn faded: the same symbol
+ * or line at this opacity, on the map, in the legends and in the poster.
+ */
+export const STALE_OPACITY = 0.45;
+
+/** The legends' status key: the fill rule on a neutral square (a square shows a fill level best). */
+export const STATUS_KEY_LOOK = { color: '#4b5560', shape: 'square' } as const;
+
 /** Opacity of the not-yet-done share of a line drawn along its progress. */
 export const PROGRESS_REST_OPACITY = 0.3;
 
