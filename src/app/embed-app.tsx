@@ -49,7 +49,7 @@ export function EmbedApp({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
           {asOf ? translate(lang, 'slider.value', { date: formatDate(lang, asOf) }) : dataStatus === 'loading' ? translate(lang, 'app.loading') : ''}
         </p>
         {selected ? (
-          <p className="embed__selected" data-testid="embed-selected">
+          <p className="embed__selected" data-testid="embed-selected" title={lang === 'zh' ? selected.name_zh : selected.name_en}>
             {translate(lang, 'embed.selected', { name: lang === 'zh' ? selected.name_zh : selected.name_en })}
           </p>
         ) : null}
