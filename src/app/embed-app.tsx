@@ -43,8 +43,8 @@ export function EmbedApp({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
   const fullHref = `./${query ? `?${query}` : ''}${window.location.hash}`;
   return (
     <div className="embed">
-      <header className="embed__header">
-        <h1 className="embed__title">{translate(lang, 'app.title')}</h1>
+      <header className="embed__header" aria-labelledby="embed-title">
+        <h1 id="embed-title" className="embed__title">{translate(lang, 'app.title')}</h1>
         <p className="embed__date" data-testid="as-of-date" aria-live="polite">
           {asOf ? translate(lang, 'slider.value', { date: formatDate(lang, asOf) }) : dataStatus === 'loading' ? translate(lang, 'app.loading') : ''}
         </p>

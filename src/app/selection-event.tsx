@@ -83,7 +83,20 @@ function focusHeading(details: HTMLElement): void {
 export function useSelectionEvent(panelRef: RefObject<HTMLElement | null>): string {
   const store = useAppStoreApi();
   const selectedId = useAppStore((s) => s.selectedId);
-  const [announcement, setAnnouncement] = useState('');
+  const project = useAppStore(selectSelectedProject);
+  const date = useAppStore(selectAsOfDate);
+  const lang = useAppStore((s) => s.lang);
+  // The announcement changes only with the selection (not with the date while Play runs).
+  const [announced, setAnnounced] = useState<{ id: string | null; text: string }>({ id: null, text: '' });
+  if (announced.id !== selectedId && (selectedId === null || (project && date))) {
+    let text = '';
+    if (project && date) {
+      const s = stateOn(project, date);
+      const name = lang === 'zh' ? project.name_zh : project.name_en;
+      text = translate(lang, 'a11y.selected', { name, status: translate(lang, s.status ? `status.${s.status}` : 'status.none') });
+    }
+    setAnnounced({ id: selectedId, text });
+  }
   /** Panel scroll positions by view (the permalink query), saved when the reader leaves a view. */
   const positions = useRef(new Map<string, number>());
   const fromHistory = useRef(false);
@@ -116,16 +129,6 @@ export function useSelectionEvent(panelRef: RefObject<HTMLElement | null>): stri
     const opening = initial.current !== null && initial.current === selectedId;
     initial.current = null;
     const state = store.getState();
-    const project = selectSelectedProject(state);
-    const date = selectAsOfDate(state);
-    if (selectedId && project && date) {
-      const s = stateOn(project, date);
-      const name = state.lang === 'zh' ? project.name_zh : project.name_en;
-      const status = translate(state.lang, s.status ? `status.${s.status}` : 'status.none');
-      setAnnouncement(translate(state.lang, 'a11y.selected', { name, status }));
-    } else if (selectedId === null) {
-      setAnnouncement('');
-    }
     const saved = history ? positions.current.get(viewKey(state)) : undefined;
     if (selectedId === null) {
       // Closed (the × button, Back to no selection): back to the list where it was, focus on the
@@ -145,7 +148,7 @@ export function useSelectionEvent(panelRef: RefObject<HTMLElement | null>): stri
     });
   }, [selectedId, store, panelRef]);
 
-  return announcement;
+  return announced.text;
 }
 
 /** The polite live region that says which project was chosen. */

@@ -177,7 +177,7 @@ export const en: Record<MessageKey, string> = {
   'a11y.sheetExpand': 'Expand the project panel',
   'a11y.sheetCollapse': 'Collapse the project panel',
   'a11y.newTab': '(opens in a new tab)',
-  'a11y.mapTitle': 'Map',
+  'a11y.mapTitle': 'Map canvas: arrow keys pan, plus and minus zoom',
   'a11y.zoomIn': 'Zoom in',
   'a11y.zoomOut': 'Zoom out',
   'a11y.resetBearing': 'Reset to north',

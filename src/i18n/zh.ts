@@ -180,7 +180,7 @@ export const zh = {
   'a11y.sheetExpand': '展开项目面板',
   'a11y.sheetCollapse': '收起项目面板',
   'a11y.newTab': '（在新标签页打开）',
-  'a11y.mapTitle': '地图',
+  'a11y.mapTitle': '地图画布：方向键平移，加号和减号缩放',
   'a11y.zoomIn': '放大',
   'a11y.zoomOut': '缩小',
   'a11y.resetBearing': '重置为正北',

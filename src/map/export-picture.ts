@@ -79,6 +79,8 @@ export interface PictureLayout {
   mapCovered: number;
   /** Share of the whole picture's area that the title block and the legend cover or take. */
   pictureShare: number;
+  /** The title block's text as drawn, line by line. */
+  lines: TitleLines;
 }
 
 export interface PictureResult {
@@ -227,7 +229,7 @@ function fitLegend(rows: LegendRow[], maxW: number, maxH: number, measure: Measu
   return best;
 }
 
-interface TitleLines {
+export interface TitleLines {
   title: string[];
   date: string[];
   selected: string[];
@@ -259,7 +261,7 @@ const area = (r: Rect | null) => (r ? r.w * r.h : 0);
  * Places the title block, the legend and the sources line for a map of `mapW`×`mapH` CSS px.
  * Pure (text is measured through `measure`), so it is unit-tested and the e2e tests read it.
  */
-export function layoutPicture(mapW: number, mapH: number, spec: PictureSpec, measure: Measure, extraSources: string[] = []): PictureLayout & { titleLines: TitleLines; footerLines: string[]; legendPerColumn: number; legendWidths: number[] } {
+export function layoutPicture(mapW: number, mapH: number, spec: PictureSpec, measure: Measure, extraSources: string[] = []): PictureLayout & { footerLines: string[]; legendPerColumn: number; legendWidths: number[] } {
   const rows = legendRows(spec.legend);
   const sources = [spec.sources, ...extraSources].join(' · ');
 
@@ -339,7 +341,7 @@ export function layoutPicture(mapW: number, mapH: number, spec: PictureSpec, mea
     footer,
     mapCovered: (over(titleRect) + over(legendRect)) / (mapW * mapH),
     pictureShare: (area(titleRect) + area(legendRect)) / (width * height),
-    titleLines,
+    lines: titleLines,
     footerLines,
   };
 }
@@ -445,7 +447,7 @@ export function composePicture(mapCanvas: CanvasImageSource, widthCss: number, h
     probe.font = font;
     return probe.measureText(text).width;
   };
-  const { titleLines, footerLines, legendPerColumn, legendWidths, ...layout } = layoutPicture(widthCss, heightCss, spec, measure, extraSources);
+  const { footerLines, legendPerColumn, legendWidths, ...layout } = layoutPicture(widthCss, heightCss, spec, measure, extraSources);
   const out = document.createElement('canvas');
   out.width = Math.round(layout.width * s);
   out.height = Math.round(layout.height * s);
@@ -478,10 +480,10 @@ export function composePicture(mapCanvas: CanvasImageSource, widthCss: number, h
       ty += lh;
     }
   };
-  lines(FONTS.title, INK, titleLines.title, LINE_H.title);
-  lines(FONTS.date, INK, titleLines.date, LINE_H.date);
-  lines(FONTS.selected, INK, titleLines.selected, LINE_H.selected);
-  lines(FONTS.filters, INK_SOFT, titleLines.filters, LINE_H.filters);
+  lines(FONTS.title, INK, layout.lines.title, LINE_H.title);
+  lines(FONTS.date, INK, layout.lines.date, LINE_H.date);
+  lines(FONTS.selected, INK, layout.lines.selected, LINE_H.selected);
+  lines(FONTS.filters, INK_SOFT, layout.lines.filters, LINE_H.filters);
 
   if (layout.legend) drawLegend(ctx, legendRows(spec.legend), layout.legend, legendPerColumn, legendWidths);
 

@@ -186,6 +186,10 @@ function createMap({ store, baseMap, initialBounds }: StartMapOptions): Promise<
       return { kind: 'failed', reason: 'webgl', container };
     }
     performance.mark('cdmz:map-created');
+    // ui team (issue 13 §9, contract 4): the holder above is THE one region named "Map";
+    // MapLibre makes its canvas a second, nested region with the same name. The canvas is the
+    // keyboard-operated map surface (arrows pan, +/- zoom): an application, named with that hint.
+    map.getCanvas().setAttribute('role', 'application');
     map.on('movestart', (e: { originalEvent?: unknown }) => {
       if (e.originalEvent) movedByUser.add(map);
     });

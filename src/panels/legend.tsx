@@ -39,7 +39,7 @@ export function Legend({ compact = false }: { compact?: boolean }) {
       <summary className="legend__title">{translate(lang, 'legend.title')}</summary>
       <div className="legend__body">
         <section>
-          <h3>{translate(lang, 'legend.categories')}</h3>
+          <h2 className="legend__heading">{translate(lang, 'legend.categories')}</h2>
           <ul className="legend__list legend__list--two">
             {CATEGORIES.map((c) => (
               <li key={c}>
@@ -50,7 +50,7 @@ export function Legend({ compact = false }: { compact?: boolean }) {
           </ul>
         </section>
         <section>
-          <h3>{translate(lang, 'legend.statuses')}</h3>
+          <h2 className="legend__heading">{translate(lang, 'legend.statuses')}</h2>
           <ul className="legend__list">
             {STATUSES.map((s) => (
               <li key={s}>
@@ -67,7 +67,7 @@ export function Legend({ compact = false }: { compact?: boolean }) {
           </ul>
         </section>
         <section>
-          <h3>{translate(lang, 'legend.accuracy')}</h3>
+          <h2 className="legend__heading">{translate(lang, 'legend.accuracy')}</h2>
           <ul className="legend__list">
             {GEOMETRY_ACCURACY.map((a) => (
               <li key={a}>
