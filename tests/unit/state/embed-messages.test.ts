@@ -110,3 +110,23 @@ describe('startEmbedMessages', () => {
     expect(store.getState().filters.zoneId).toBeNull();
   });
 });
+
+describe('one date in force (issue 15 §7, contract 7)', () => {
+  it('cdmz:state carries the date in force: a date before the first record is the first record, after today is today', async () => {
+    const { buildStateMessage } = await import('../../../src/state/embed-messages');
+    const { selectAsOfDate } = await import('../../../src/state/selectors');
+    const early = createAppStore(parseUrlState('?date=1990-01-01'));
+    early.getState().setData({ atlas: smallAtlas(), issues: [] });
+    expect(buildStateMessage(early).asOfDate).toBe('2019-01-01');
+    expect(selectAsOfDate(early.getState())).toBe('2019-01-01');
+    // The link keeps what it asked for; the date in force is what everything shows.
+    expect(buildStateMessage(early).state.date).toBe('1990-01-01');
+    const late = createAppStore(parseUrlState('?date=2099-12-31'));
+    late.getState().setData({ atlas: smallAtlas(), issues: [] });
+    const today = new Date().toISOString().slice(0, 10);
+    expect(buildStateMessage(late).asOfDate).toBe(today > '2025-01-01' ? today : '2025-01-01');
+    const latest = createAppStore();
+    latest.getState().setData({ atlas: smallAtlas(), issues: [] });
+    expect(buildStateMessage(latest).asOfDate).toBe('2025-01-01');
+  });
+});
