@@ -54,22 +54,23 @@ export function AppHeader() {
         <h1 className="app-header__title">{translate(lang, 'app.title')}</h1>
         <p className="app-header__summary">{translate(lang, 'app.summary')}</p>
       </div>
+      {/* The language switch stays beside the title on every width (phones: the tools wrap below). */}
+      <button
+        type="button"
+        className="button app-header__lang"
+        lang={lang === 'zh' ? 'en' : 'zh'}
+        aria-label={`${translate(lang, 'app.lang.label')}: ${translate(lang, 'app.lang.switch')}`}
+        onClick={() => store.getState().setLang(lang === 'zh' ? 'en' : 'zh')}
+        data-testid="lang-switch"
+      >
+        {translate(lang, 'app.lang.switch')}
+      </button>
       <div className="app-header__tools">
         <button type="button" className="button" onClick={copyLink} data-testid="copy-link">
           {translate(lang, copied ? 'app.copied' : 'app.copyLink')}
         </button>
         <EmbedTool />
         <PictureTools />
-        <button
-          type="button"
-          className="button"
-          lang={lang === 'zh' ? 'en' : 'zh'}
-          aria-label={`${translate(lang, 'app.lang.label')}: ${translate(lang, 'app.lang.switch')}`}
-          onClick={() => store.getState().setLang(lang === 'zh' ? 'en' : 'zh')}
-          data-testid="lang-switch"
-        >
-          {translate(lang, 'app.lang.switch')}
-        </button>
       </div>
     </header>
   );

@@ -4,7 +4,7 @@
  * becomes a bottom sheet. The panel is a complete non-map alternative to the map. Its content,
  * the legend and the slider render once the map has drawn its first view or given up.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { BaseMapResult } from '../data/load-base-map';
 import { translate } from '../i18n/translate';
 import { DateSlider, DateSliderSkeleton } from '../panels/date-slider';
@@ -17,6 +17,8 @@ import { DataIssues } from './data-issues';
 import { LazyMap } from './lazy-map';
 import { LazyDetailPanel, LazyExportButtons, LazyStatusSummary, useAfterFirstView } from './lazy-panels';
 import { REGION_BOUNDS } from './region-bounds';
+import { SelectionAnnouncer, useSelectionEvent } from './selection-event';
+import { useSheetCollapsedHeight } from './sheet-height';
 
 export function App({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
   const lang = useAppStore((s) => s.lang);
@@ -25,6 +27,11 @@ export function App({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
   const firstViewDone = useAfterFirstView();
   // Phones (< 640 px): the panel is a bottom sheet, collapsed or expanded by its handle.
   const [sheetExpanded, setSheetExpanded] = useState(false);
+  // Selection is a visible event: details scrolled to their top, heading focused, announced.
+  const panelRef = useRef<HTMLElement>(null);
+  const announcement = useSelectionEvent(panelRef);
+  const mainRef = useRef<HTMLElement>(null);
+  useSheetCollapsedHeight(mainRef);
   return (
     <div className="app">
       <a className="skip-link" href="#project-panel">
@@ -32,7 +39,7 @@ export function App({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
       </a>
       <AppHeader />
       <DataIssues />
-      <main className="app-main">
+      <main ref={mainRef} className="app-main">
         <div className="app-map">
           <LazyMap baseMap={baseMap} initialBounds={REGION_BOUNDS} />
           {firstViewDone ? (
@@ -42,7 +49,7 @@ export function App({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
           ) : null}
           <div className="app-map__slider">{firstViewDone ? <DateSlider /> : <DateSliderSkeleton />}</div>
         </div>
-        <aside id="project-panel" className="app-panel" aria-label={translate(lang, 'app.panel')} tabIndex={-1} data-sheet={sheetExpanded ? 'expanded' : 'collapsed'}>
+        <aside ref={panelRef} id="project-panel" className="app-panel" aria-label={translate(lang, 'app.panel')} tabIndex={-1} data-sheet={sheetExpanded ? 'expanded' : 'collapsed'}>
           <button
             type="button"
             className="app-panel__handle"
@@ -66,6 +73,7 @@ export function App({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
           ) : null}
         </aside>
       </main>
+      <SelectionAnnouncer text={announcement} />
     </div>
   );
 }

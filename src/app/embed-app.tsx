@@ -1,15 +1,16 @@
 /**
- * The embed layout (`embed=1`, issue 6 §1): title, as-of date, the map with a compact legend,
- * a source and attribution line, picture export and a link to the full map with the same
- * state. No side panel. Text and a static frame paint first; MapLibre loads after (LazyMap).
- * The map uses cooperative gestures here, so the article scrolls past it until the reader
- * uses Ctrl/⌘ + wheel or two fingers.
+ * The embed layout (`embed=1`, issue 6 §1): title, as-of date, the selected project's name,
+ * the map with a compact legend (closed at first), ONE sources line (it is the map's attribution
+ * too: MapLibre's own attribution control is hidden in the embed), picture export and a link to
+ * the full map with the same state. No side panel. Text and a static frame paint first; MapLibre
+ * loads after (LazyMap). The map uses cooperative gestures here, so the article scrolls past it
+ * until the reader uses Ctrl/⌘ + wheel or two fingers.
  */
 import type { BaseMapResult } from '../data/load-base-map';
 import { formatDate } from '../i18n/format';
-import { translate } from '../i18n/translate';
+import { translate, type Lang } from '../i18n/translate';
 import { Legend } from '../panels/legend';
-import { selectAsOfDate, selectUrlState } from '../state/selectors';
+import { selectAsOfDate, selectSelectedProject, selectUrlState } from '../state/selectors';
 import { useAppStore } from '../state/store-context';
 import { serializeUrlState } from '../state/url-codec';
 import { LazyMap } from './lazy-map';
@@ -17,21 +18,41 @@ import { useAfterFirstView } from './lazy-panels';
 import { PictureTools } from './picture-tools';
 import { REGION_BOUNDS } from './region-bounds';
 
+/** The sources and map attribution in one line, with the OpenStreetMap credit linked as ODbL asks. */
+export function SourcesLine({ lang, className }: { lang: Lang; className: string }) {
+  const [before, after = ''] = translate(lang, 'embed.sources').split('{osm}');
+  return (
+    <p className={className} data-testid="sources-line">
+      {before}
+      <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener noreferrer">
+        {translate(lang, 'embed.osm')}
+      </a>
+      {after}
+    </p>
+  );
+}
+
 export function EmbedApp({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
   const lang = useAppStore((s) => s.lang);
   const asOf = useAppStore(selectAsOfDate);
   const urlState = useAppStore(selectUrlState);
   const dataStatus = useAppStore((s) => s.dataStatus);
+  const selected = useAppStore(selectSelectedProject);
   const firstViewDone = useAfterFirstView();
   const query = serializeUrlState({ ...urlState, embed: false });
   const fullHref = `./${query ? `?${query}` : ''}${window.location.hash}`;
   return (
     <div className="embed">
-      <header className="embed__header">
-        <h1 className="embed__title">{translate(lang, 'app.title')}</h1>
+      <header className="embed__header" aria-labelledby="embed-title">
+        <h1 id="embed-title" className="embed__title">{translate(lang, 'app.title')}</h1>
         <p className="embed__date" data-testid="as-of-date" aria-live="polite">
           {asOf ? translate(lang, 'slider.value', { date: formatDate(lang, asOf) }) : dataStatus === 'loading' ? translate(lang, 'app.loading') : ''}
         </p>
+        {selected ? (
+          <p className="embed__selected" data-testid="embed-selected" title={lang === 'zh' ? selected.name_zh : selected.name_en}>
+            {translate(lang, 'embed.selected', { name: lang === 'zh' ? selected.name_zh : selected.name_en })}
+          </p>
+        ) : null}
       </header>
       <main className="embed__map">
         <LazyMap baseMap={baseMap} initialBounds={REGION_BOUNDS} />
@@ -42,7 +63,7 @@ export function EmbedApp({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
         ) : null}
       </main>
       <footer className="embed__footer">
-        <p className="embed__sources">{translate(lang, 'embed.sources')}</p>
+        <SourcesLine lang={lang} className="embed__sources" />
         <div className="embed__tools">
           <PictureTools className="picture-export--compact" />
           <a className="embed__open" href={fullHref} target="_blank" rel="noopener" data-testid="embed-open-full">

@@ -1,55 +1,153 @@
 /**
- * What the exported picture says besides the map (issue 6 §4): title, as-of date, a note when
- * filters are on, the legend and the sources — in the reader's language, from the same
- * catalogs, palette and symbols as the on-screen legend.
+ * What the exported picture says besides the map (issue 6 §4, issue 13 §7): title, as-of date,
+ * the selected project, the active filters in words, a legend of what is ON the map (its
+ * categories, its statuses with their symbol fill and line dash, the faded stale sample when a
+ * stale status is drawn, the accuracy line styles of its line projects, corridors and zones) and
+ * one sources line — in the reader's language, from the same catalogs, palette and symbols as the
+ * on-screen legend.
  */
-import { CATEGORIES, STATUSES, type Category } from '../domain/types';
+import type { Bbox } from '../geo/bbox-of-positions';
+import { geometryParts } from '../geo/geometry-parts';
+import { stateOn, type DatedState } from '../domain/state-intervals';
+import { CATEGORIES, GEOMETRY_ACCURACY, STATUSES, type Project } from '../domain/types';
 import { formatDate, formatNumber } from '../i18n/format';
-import { translate } from '../i18n/translate';
-import { pictureFileName, type PictureLegendSection, type PictureScale, type PictureSpec } from '../map/export-picture';
+import { translate, type Lang } from '../i18n/translate';
+import { pictureFileName, type PictureLegendEntry, type PictureLegendSection, type PictureScale, type PictureSpec } from '../map/export-picture';
 import type { AppState } from '../state/app-state';
-import { selectAsOfDate, selectTotalCount, selectVisibleProjects } from '../state/selectors';
-import { BASE_COLORS } from '../theme/palette';
+import { selectAsOfDate, selectSelectedProject, selectVisibleProjects } from '../state/selectors';
+import { ACCURACY_STYLE, BASE_COLORS, STALE_OPACITY, STATUS_KEY_LOOK, STATUS_STYLE } from '../theme/palette';
 
-/** Categories drawn in the picture's legend: those of the visible projects (all when none are). */
-function legendCategories(state: AppState): Category[] {
-  const present = new Set(selectVisibleProjects(state).map((p) => p.category));
-  return present.size === 0 ? [...CATEGORIES] : CATEGORIES.filter((c) => present.has(c));
+const isLine = (p: Project) => p.geometry?.type === 'LineString' || p.geometry?.type === 'MultiLineString';
+
+/**
+ * The projects drawn on the map on the date: they pass the filters, have a location and a status.
+ * (The harden team's count selectors name the same set; the picture only needs the projects.)
+ */
+function drawnOnMap(state: AppState, date: string, view: Bbox | null): Array<{ project: Project; state: DatedState }> {
+  const out: Array<{ project: Project; state: DatedState }> = [];
+  for (const project of selectVisibleProjects(state)) {
+    if (!project.geometry) continue;
+    if (view) {
+      const b = geometryParts(project.geometry).bbox;
+      if (b[0] > view[2] || b[2] < view[0] || b[1] > view[3] || b[3] < view[1]) continue;
+    }
+    const s = stateOn(project, date);
+    if (s.status) out.push({ project, state: s });
+  }
+  return out;
+}
+
+/** The active filters in words ("Category: rail · Status: complete · within 5 km of …"); [] when none. */
+export function filterWords(state: AppState, lang: Lang): string[] {
+  const f = state.filters;
+  const atlas = state.atlas;
+  const sep = lang === 'zh' ? '、' : ', ';
+  const name = (x: { name_zh: string; name_en: string } | undefined, id: string) => (x ? (lang === 'zh' ? x.name_zh : x.name_en) : id);
+  const words: string[] = [];
+  if (f.categories.length) words.push(translate(lang, 'picture.f.category', { v: f.categories.map((c) => translate(lang, `category.${c}`)).join(sep) }));
+  if (f.statuses.length) words.push(translate(lang, 'picture.f.status', { v: f.statuses.map((s) => translate(lang, `status.${s}`)).join(sep) }));
+  if (f.cities.length) words.push(translate(lang, 'picture.f.city', { v: f.cities.map((c) => translate(lang, `city.${c}`)).join(sep) }));
+  if (f.counties.length) {
+    words.push(translate(lang, 'picture.f.county', { v: f.counties.map((code) => name(atlas?.counties?.get(code), code)).join(sep) }));
+  }
+  if (f.corridorId && f.withinKm !== null) {
+    const corridor = atlas?.corridors.find((c) => c.id === f.corridorId);
+    words.push(translate(lang, 'picture.f.within', { km: formatNumber(lang, f.withinKm), corridor: name(corridor, f.corridorId) }));
+  }
+  if (f.zoneId) words.push(translate(lang, 'picture.f.zone', { v: name(atlas?.zones.find((z) => z.id === f.zoneId), f.zoneId) }));
+  if (f.query) words.push(translate(lang, 'picture.f.query', { v: f.query }));
+  if (f.evidence === 'observed') words.push(translate(lang, 'picture.f.evidence'));
+  return words;
+}
+
+/** The one sources line, as plain text (the on-screen line links the OpenStreetMap credit). */
+export function sourcesText(lang: Lang): string {
+  return translate(lang, 'embed.sources').replace('{osm}', translate(lang, 'embed.osm'));
 }
 
 /**
- * Builds the picture spec for the store's current state.
+ * Builds the picture spec for the store's current state; `view` is the map's visible box
+ * [west, south, east, north] (the legend keys only what the picture shows), null for all.
  * @example buildPictureSpec(store.getState(), 2).fileName // "cdmz-atlas-2024-12-31@2x.png"
  */
-export function buildPictureSpec(state: AppState, scale: PictureScale): PictureSpec {
+export function buildPictureSpec(state: AppState, scale: PictureScale, view: Bbox | null = null): PictureSpec {
   const { lang } = state;
   const asOf = selectAsOfDate(state);
-  const visible = selectVisibleProjects(state).length;
-  const total = selectTotalCount(state);
-  const legend: PictureLegendSection[] = [
-    {
+  const drawn = asOf ? drawnOnMap(state, asOf, view) : [];
+  const categories = new Set(drawn.map((d) => d.project.category));
+  const statuses = new Set(drawn.map((d) => d.state.status));
+  const anyStale = drawn.some((d) => d.state.stale);
+  const lines = drawn.filter((d) => isLine(d.project));
+  const accuracies = new Set(lines.map((d) => d.project.geometry_accuracy ?? 'schematic'));
+
+  const legend: PictureLegendSection[] = [];
+  if (categories.size) {
+    legend.push({
       heading: translate(lang, 'legend.categories'),
-      entries: legendCategories(state).map((category) => ({ kind: 'symbol', category, status: 'complete', label: translate(lang, `category.${category}`) })),
-    },
-    {
-      heading: translate(lang, 'legend.statuses'),
-      entries: STATUSES.map((status) => ({ kind: 'symbol', category: 'platform', status, label: translate(lang, `status.${status}`) })),
-    },
-    {
-      heading: translate(lang, 'legend.title'),
-      entries: [
-        { kind: 'line', color: BASE_COLORS.corridor, dash: [1.5, 1], widthPx: 2, label: translate(lang, 'legend.corridor') },
-        { kind: 'area', fill: BASE_COLORS.zoneFill, stroke: BASE_COLORS.zoneLine, label: translate(lang, 'legend.zone') },
-      ],
-    },
-  ];
+      entries: CATEGORIES.filter((c) => categories.has(c)).map((category) => ({ kind: 'symbol', category, status: 'complete', label: translate(lang, `category.${category}`) })),
+    });
+  }
+  if (statuses.size) {
+    const entries: PictureLegendEntry[] = STATUSES.filter((s) => statuses.has(s)).map((status) => ({
+      kind: 'symbol',
+      category: 'platform',
+      status,
+      look: STATUS_KEY_LOOK,
+      // Line dashes only when lines are on the map.
+      ...(lines.length ? { dash: STATUS_STYLE[status].dash } : {}),
+      label: translate(lang, `status.${status}`),
+    }));
+    if (anyStale) {
+      entries.push({
+        kind: 'symbol',
+        category: 'platform',
+        status: 'under-construction',
+        look: STATUS_KEY_LOOK,
+        ...(lines.length ? { dash: STATUS_STYLE['under-construction'].dash } : {}),
+        opacity: STALE_OPACITY,
+        label: translate(lang, 'legend.stale'),
+      });
+    }
+    legend.push({ heading: translate(lang, 'legend.statuses'), entries });
+  }
+  if (accuracies.size) {
+    legend.push({
+      heading: translate(lang, 'legend.accuracy'),
+      entries: GEOMETRY_ACCURACY.filter((a) => accuracies.has(a)).map((a) => ({
+        kind: 'line',
+        color: STATUS_KEY_LOOK.color,
+        dash: [],
+        widthPx: ACCURACY_STYLE[a].widthPx,
+        blurPx: ACCURACY_STYLE[a].blurPx,
+        label: translate(lang, `accuracy.${a}`),
+      })),
+    });
+  }
+  // Corridors and junction zones are always drawn.
+  const base: PictureLegendEntry[] = [];
+  if (state.atlas?.corridors.length) base.push({ kind: 'line', color: BASE_COLORS.corridor, dash: [1.5, 1], widthPx: 2, label: translate(lang, 'legend.corridor') });
+  if (state.atlas?.zones.length) base.push({ kind: 'area', fill: BASE_COLORS.zoneFill, stroke: BASE_COLORS.zoneLine, label: translate(lang, 'legend.zone') });
+  if (state.filters.corridorId && state.filters.withinKm !== null) {
+    base.push({ kind: 'line', color: BASE_COLORS.band, dash: [], widthPx: 7, opacity: 0.25, label: translate(lang, 'legend.band', { km: formatNumber(lang, state.filters.withinKm) }) });
+  }
+  if (base.length) legend.push({ heading: null, entries: base });
+
+  const words = filterWords(state, lang);
+  const selected = selectSelectedProject(state);
+  const selectedState = selected && asOf ? stateOn(selected, asOf) : null;
   return {
     scale,
     title: translate(lang, 'app.title'),
     dateLabel: asOf ? translate(lang, 'slider.value', { date: formatDate(lang, asOf) }) : '',
-    note: state.atlas && visible < total ? translate(lang, 'picture.filtered', { n: formatNumber(lang, visible, 0) }) : null,
+    selected: selected
+      ? translate(lang, 'picture.selected', {
+          name: lang === 'zh' ? selected.name_zh : selected.name_en,
+          status: translate(lang, selectedState?.status ? `status.${selectedState.status}` : 'status.none'),
+        })
+      : null,
+    filters: state.atlas && words.length ? translate(lang, 'picture.filters', { list: words.join(' · '), n: formatNumber(lang, drawn.length, 0) }) : null,
     legend,
-    sources: `${translate(lang, 'embed.sources')} · ${translate(lang, 'embed.attribution')}`,
+    sources: sourcesText(lang),
     fileName: pictureFileName(asOf, scale),
   };
 }

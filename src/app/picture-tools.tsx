@@ -28,7 +28,10 @@ export function PictureTools({ className }: { className?: string }) {
       onExport={async (scale) => {
         // The picture composer is loaded on the first export, not with the page.
         const [{ downloadMapPicture }, { buildPictureSpec }] = await Promise.all([import('../map/export-picture'), import('./picture-spec')]);
-        return downloadMapPicture(buildPictureSpec(store.getState(), scale));
+        // The legend keys what the picture shows: the projects in the map's visible box (read only).
+        const b = currentMap()?.getBounds();
+        const view: [number, number, number, number] | null = b ? [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] : null;
+        return downloadMapPicture(buildPictureSpec(store.getState(), scale, view));
       }}
     />
   );

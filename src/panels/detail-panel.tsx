@@ -165,7 +165,9 @@ function CorridorRelations({ project, atlas, lang }: { project: Project; atlas: 
         <table className="detail__table">
           <thead>
             <tr>
-              <th scope="col"></th>
+              <th scope="col">
+                <span className="visually-hidden">{translate(lang, 'filters.corridor')}</span>
+              </th>
               <th scope="col">{translate(lang, 'detail.distance')}</th>
               <th scope="col">{translate(lang, 'detail.chainage')}</th>
             </tr>

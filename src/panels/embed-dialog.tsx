@@ -114,7 +114,9 @@ export function EmbedDialog({ openOnMount = false, readBounds = () => null }: { 
           </span>
         </div>
         <h3 className="embed-dialog__preview-title">{translate(lang, 'embed.preview')}</h3>
-        <div className="embed-dialog__preview">
+        {/* A picture of the result, not a second app to operate: inert (out of the focus order and
+            the accessibility tree, so its landmarks do not double the page's). */}
+        <div className="embed-dialog__preview" inert>
           {open ? (
             <iframe
               key={src}

@@ -1,66 +1,86 @@
 /**
  * The legend, generated from the same theme constants as the map layers (categories by colour
- * and symbol, statuses by fill level and dash, accuracy by line width/softness, progress,
- * corridors, zones), so it cannot drift from the map.
+ * and symbol, statuses by fill level and dash, stale statuses faded, accuracy by line
+ * width/softness, progress, corridors, zones), so it cannot drift from the map.
+ *
+ * Slim furniture (issue 13 §3): a `<details>` whose closed state is a small "图例 / Legend"
+ * button. It opens by default only where it covers little of the map (a map wider than
+ * OPEN_MIN_MAP_WIDTH and taller than OPEN_MIN_MAP_HEIGHT); in the embed and on phones it starts
+ * closed. Its wrapper carries `data-covers-map` (contract 3) so camera framing avoids it.
  */
+import { useLayoutEffect, useRef, useState } from 'react';
 import { CATEGORIES, GEOMETRY_ACCURACY, STATUSES } from '../domain/types';
 import { formatNumber } from '../i18n/format';
 import { translate } from '../i18n/translate';
 import { useAppStore } from '../state/store-context';
-import { ACCURACY_STYLE, BASE_COLORS, CATEGORY_COLORS, PROGRESS_REST_OPACITY, STATUS_STYLE } from '../theme/palette';
+import { ACCURACY_STYLE, BASE_COLORS, PROGRESS_REST_OPACITY, STALE_OPACITY, STATUS_KEY_LOOK, STATUS_STYLE } from '../theme/palette';
 import { LineSwatch, SymbolSwatch } from '../ui/symbol-swatch';
+
+/** The open legend is about 250 px wide: open by default only on maps at least this wide… */
+export const OPEN_MIN_MAP_WIDTH = 1280;
+/** …and this tall. */
+export const OPEN_MIN_MAP_HEIGHT = 640;
 
 export function Legend({ compact = false }: { compact?: boolean }) {
   const lang = useAppStore((s) => s.lang);
   const corridorId = useAppStore((s) => s.filters.corridorId);
   const withinKm = useAppStore((s) => s.filters.withinKm);
-  const neutral = '#4b5560';
+  const ref = useRef<HTMLDetailsElement>(null);
+  // Closed in the first render (also the prerendered one), opened before paint where there is room.
+  const [open, setOpen] = useState(false);
+  useLayoutEffect(() => {
+    if (compact) return;
+    const map = ref.current?.closest('.app-map, .embed__map');
+    if (map && map.clientWidth >= OPEN_MIN_MAP_WIDTH && map.clientHeight >= OPEN_MIN_MAP_HEIGHT) setOpen(true);
+  }, [compact]);
+  const neutral = STATUS_KEY_LOOK.color;
   return (
-    // Closed at first when compact and on phones, where the open legend would cover the map.
-    <details className={`legend${compact ? ' legend--compact' : ''}`} open={!compact && !window.matchMedia?.('(max-width: 640px)').matches}>
+    <details ref={ref} className={`legend${compact ? ' legend--compact' : ''}`} open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="legend">
       <summary className="legend__title">{translate(lang, 'legend.title')}</summary>
       <div className="legend__body">
         <section>
-          <h3>{translate(lang, 'legend.categories')}</h3>
-          <ul className="legend__list">
+          <h2 className="legend__heading">{translate(lang, 'legend.categories')}</h2>
+          <ul className="legend__list legend__list--two">
             {CATEGORIES.map((c) => (
               <li key={c}>
-                <SymbolSwatch category={c} status="complete" />
-                <LineSwatch color={CATEGORY_COLORS[c]} dash={[]} />
+                <SymbolSwatch category={c} status="complete" sizePx={14} />
                 <span>{translate(lang, `category.${c}`)}</span>
               </li>
             ))}
           </ul>
         </section>
         <section>
-          <h3>{translate(lang, 'legend.statuses')}</h3>
+          <h2 className="legend__heading">{translate(lang, 'legend.statuses')}</h2>
           <ul className="legend__list">
             {STATUSES.map((s) => (
               <li key={s}>
-                <SymbolSwatch category="platform" status={s} />
+                <SymbolSwatch category="platform" status={s} sizePx={14} look={STATUS_KEY_LOOK} />
                 <LineSwatch color={neutral} dash={STATUS_STYLE[s].dash} />
                 <span>{translate(lang, `status.${s}`)}</span>
               </li>
             ))}
+            <li data-testid="legend-stale">
+              <SymbolSwatch category="platform" status="under-construction" sizePx={14} look={STATUS_KEY_LOOK} opacity={STALE_OPACITY} />
+              <LineSwatch color={neutral} dash={STATUS_STYLE['under-construction'].dash} opacity={STALE_OPACITY} />
+              <span>{translate(lang, 'legend.stale')}</span>
+            </li>
           </ul>
         </section>
-        {compact ? null : (
-          <section>
-            <h3>{translate(lang, 'legend.accuracy')}</h3>
-            <ul className="legend__list">
-              {GEOMETRY_ACCURACY.map((a) => (
-                <li key={a}>
-                  <LineSwatch color={neutral} dash={[]} widthPx={ACCURACY_STYLE[a].widthPx} blurPx={ACCURACY_STYLE[a].blurPx} />
-                  <span>{translate(lang, `accuracy.${a}`)}</span>
-                </li>
-              ))}
-              <li>
-                <LineSwatch color={neutral} dash={[]} opacity={PROGRESS_REST_OPACITY} />
-                <span>{translate(lang, 'legend.progress')}</span>
+        <section>
+          <h2 className="legend__heading">{translate(lang, 'legend.accuracy')}</h2>
+          <ul className="legend__list">
+            {GEOMETRY_ACCURACY.map((a) => (
+              <li key={a}>
+                <LineSwatch color={neutral} dash={[]} widthPx={ACCURACY_STYLE[a].widthPx} blurPx={ACCURACY_STYLE[a].blurPx} />
+                <span>{translate(lang, `accuracy.${a}`)}</span>
               </li>
-            </ul>
-          </section>
-        )}
+            ))}
+            <li>
+              <LineSwatch color={neutral} dash={[]} opacity={PROGRESS_REST_OPACITY} />
+              <span>{translate(lang, 'legend.progress')}</span>
+            </li>
+          </ul>
+        </section>
         <section>
           <ul className="legend__list">
             <li>

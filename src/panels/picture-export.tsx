@@ -9,7 +9,7 @@ import { useAppStore } from '../state/store-context';
 
 export interface PictureExportProps {
   /** Renders and downloads the picture; resolves with the file name, rejects with a reason. */
-  onExport: (scale: 1 | 2) => Promise<{ fileName: string }>;
+  onExport: (scale: 1 | 2) => Promise<{ fileName: string; layout?: unknown }>;
   /** False while there is no map to draw (loading, or no WebGL). */
   available: boolean;
   /** True when the map cannot come at all (no WebGL): the buttons then say why. */
@@ -17,7 +17,7 @@ export interface PictureExportProps {
   className?: string;
 }
 
-type Phase = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; fileName: string } | { kind: 'failed'; reason: string };
+type Phase = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; fileName: string; layout?: unknown } | { kind: 'failed'; reason: string };
 
 export function PictureExport({ onExport, available, mapImpossible = false, className }: PictureExportProps) {
   const lang = useAppStore((s) => s.lang);
@@ -25,8 +25,8 @@ export function PictureExport({ onExport, available, mapImpossible = false, clas
   const run = async (scale: 1 | 2) => {
     setPhase({ kind: 'working' });
     try {
-      const { fileName } = await onExport(scale);
-      setPhase({ kind: 'done', fileName });
+      const { fileName, layout } = await onExport(scale);
+      setPhase({ kind: 'done', fileName, layout });
     } catch (e) {
       console.warn('CDMZ Atlas: picture export failed', e);
       setPhase({ kind: 'failed', reason: e instanceof Error ? e.message : String(e) });
@@ -43,7 +43,13 @@ export function PictureExport({ onExport, available, mapImpossible = false, clas
             ? translate(lang, 'picture.noMap')
             : '';
   return (
-    <div className={`picture-export${className ? ` ${className}` : ''}`} role="group" aria-label={translate(lang, 'picture.label')}>
+    <div
+      className={`picture-export${className ? ` ${className}` : ''}`}
+      role="group"
+      aria-label={translate(lang, 'picture.label')}
+      // Where the last picture put its title and legend (the e2e tests check the covered share).
+      data-picture-layout={phase.kind === 'done' && phase.layout ? JSON.stringify(phase.layout) : undefined}
+    >
       {([1, 2] as const).map((scale) => (
         <button
           key={scale}
@@ -51,8 +57,9 @@ export function PictureExport({ onExport, available, mapImpossible = false, clas
           className="button picture-export__button"
           onClick={() => void run(scale)}
           disabled={!available || phase.kind === 'working'}
-          aria-label={translate(lang, 'picture.button', { scale })}
-          title={translate(lang, 'picture.button', { scale })}
+          // The accessible name starts with the visible text (WCAG 2.5.3 label in name).
+          aria-label={`${translate(lang, 'picture.scale', { scale })}: ${translate(lang, 'picture.button')}`}
+          title={translate(lang, 'picture.button')}
           data-testid={`picture-${scale}x`}
         >
           {translate(lang, 'picture.scale', { scale })}

@@ -40,6 +40,12 @@ export interface TimelineSlice {
   /** Explicit as-of date; null = the latest milestone date (see `selectAsOfDate`). */
   asOfDate: string | null;
   setAsOfDate: (date: string | null) => void;
+  /**
+   * True while Play runs: the URL sync then keeps ONE history entry for the whole play-through
+   * (the first step pushes, the following steps replace it). Not part of the URL.
+   */
+  playing: boolean;
+  setPlaying: (playing: boolean) => void;
 }
 
 export interface LocaleSlice {

@@ -6,8 +6,9 @@
  */
 import { filterProjects } from '../domain/filter-projects';
 import { effectiveSort, sortProjects } from '../domain/sort-projects';
-import { latestMilestoneDate } from '../domain/status-on-date';
+import { milestoneDates } from '../domain/status-on-date';
 import { stateOn, type DatedState } from '../domain/state-intervals';
+import { dateInForce, timelineRange, todayIso, type TimelineRange } from '../domain/timeline-range';
 import { CATEGORIES, CITY_IDS, STATUSES, type Atlas, type Category, type CityId, type Project, type Status } from '../domain/types';
 import type { AppState } from './app-state';
 import type { UrlState } from './url-codec';
@@ -15,18 +16,39 @@ import type { UrlState } from './url-codec';
 const EMPTY_PROJECTS: readonly Project[] = Object.freeze([]);
 const EMPTY_IDS: readonly string[] = Object.freeze([]);
 
-const latestDateCache = new WeakMap<Atlas, string | null>();
+const recordDatesCache = new WeakMap<Atlas, readonly string[]>();
+const rangeCache = new WeakMap<Atlas, { today: string; range: TimelineRange | null }>();
 
-/** Latest milestone date in the data (the default as-of date), cached per atlas. */
-function latestDateOf(atlas: Atlas): string | null {
-  if (!latestDateCache.has(atlas)) latestDateCache.set(atlas, latestMilestoneDate(atlas.projects));
-  return latestDateCache.get(atlas) ?? null;
+/**
+ * The timeline: first record, last record (the default as-of date) and its end, today (or the
+ * last record when later). Cached per atlas and day.
+ */
+export function selectTimelineRange(state: AppState): TimelineRange | null {
+  const atlas = state.atlas;
+  if (!atlas) return null;
+  const today = todayIso();
+  const hit = rangeCache.get(atlas);
+  if (hit && hit.today === today) return hit.range;
+  let dates = recordDatesCache.get(atlas);
+  if (!dates) {
+    dates = Object.freeze(milestoneDates(atlas.projects));
+    recordDatesCache.set(atlas, dates);
+  }
+  const range = timelineRange(dates, today);
+  rangeCache.set(atlas, { today, range });
+  return range;
 }
 
-/** The as-of date in force: the explicit one, else the data's latest milestone date. */
+/**
+ * THE date in force (contract 7): the explicit date kept inside the timeline (before the first
+ * record → the first record; after today → today), else the last record. The slider, the exact
+ * date field, the details, the summary, the list, the map and `cdmz:state` all show this one.
+ * Before the data has loaded: the explicit date as given (nothing to clamp against).
+ */
 export function selectAsOfDate(state: AppState): string | null {
-  if (state.asOfDate !== null) return state.asOfDate;
-  return state.atlas ? latestDateOf(state.atlas) : null;
+  const range = selectTimelineRange(state);
+  if (!range) return state.asOfDate;
+  return dateInForce(state.asOfDate, range);
 }
 
 export const selectLang = (state: AppState) => state.lang;

@@ -6,6 +6,8 @@
  * - continuous changes (the date slider, the distance slider, typing a search): the first step
  *   of a gesture pushes one entry, the following steps `replaceState` it, debounced, so a drag
  *   makes one history entry, not hundreds;
+ * - Play (store `playing`): its first date step pushes one entry, every later step replaces it,
+ *   so a whole play-through is one history entry (issue 13 §6);
  * - corrections when data arrives (unknown ids dropped) → `replaceState`;
  * - `popstate` → the parsed URL is applied to the store.
  * Inside a frame (an embed) every write is a `replaceState`: a frame's history entries join the
@@ -45,6 +47,8 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
   let pending: string | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let applyingPop = false;
+  /** A play-through has pushed its one history entry. */
+  let playEntry = false;
 
   const urlFor = (query: string) => `${win.location.pathname}${query ? `?${query}` : ''}${win.location.hash}`;
   const write = (mode: 'push' | 'replace', query: string) => {
@@ -62,6 +66,7 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
   if (win.location.search.replace(/^\?/, '') !== current) write('replace', current);
 
   const unsubscribe = store.subscribe((state, prev) => {
+    if (!state.playing) playEntry = false;
     if (applyingPop) return;
     const next = selectUrlState(state);
     const query = serializeUrlState(next);
@@ -71,6 +76,12 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
     if (state.atlas !== prev.atlas) {
       flush();
       write('replace', query);
+      return;
+    }
+    if (state.playing && keys.length > 0 && keys.every((k) => k === 'date')) {
+      flush();
+      write(playEntry ? 'replace' : 'push', query);
+      playEntry = true;
       return;
     }
     if (keys.length === 0 || !keys.every((k) => CONTINUOUS_KEYS.has(k))) {

@@ -77,9 +77,11 @@ export function drawCategorySymbol(
   category: Category,
   status: Status | null,
   size: number,
+  /** The legends' status key: the same fill rule on a neutral shape (e.g. a grey square). */
+  look: { color?: string; shape?: SymbolShape } = {},
 ): void {
-  const color = CATEGORY_COLORS[category];
-  const shape = CATEGORY_SHAPES[category];
+  const color = look.color ?? CATEGORY_COLORS[category];
+  const shape = look.shape ?? CATEGORY_SHAPES[category];
   const fill = status ? STATUS_STYLE[status].fill : 0;
   ctx.clearRect(0, 0, size, size);
   // White ground so a hollow symbol stays readable over any fill.

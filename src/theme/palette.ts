@@ -50,14 +50,17 @@ export const STATUS_STYLE: Record<Status, StatusStyle> = {
   complete: { fill: 1, dash: [] },
 };
 
-/** Opacity of the not-yet-done share of a line drawn along its progress. */
-export const PROGRESS_REST_OPACITY = 0.3;
-
 /**
- * Opacity of a project whose status no report has confirmed for over 12 months (contract 2:
- * "stale" is the same symbol or line, faded). The legend's faded sample and the poster use it too.
+ * A stale status (no observation for over 12 months, contract 2) is drawn faded: the same symbol
+ * or line at this opacity, on the map, in the legends and in the poster.
  */
 export const STALE_OPACITY = 0.45;
+
+/** The legends' status key: the fill rule on a neutral square (a square shows a fill level best). */
+export const STATUS_KEY_LOOK = { color: '#4b5560', shape: 'square' } as const;
+
+/** Opacity of the not-yet-done share of a line drawn along its progress. */
+export const PROGRESS_REST_OPACITY = 0.3;
 
 /** How geometry accuracy is drawn: schematic geometry looks schematic (thin and soft). */
 export const ACCURACY_STYLE: Record<GeometryAccuracy, { widthPx: number; blurPx: number }> = {

@@ -4,8 +4,21 @@
 import { useEffect, useRef } from 'react';
 import type { Category, Status } from '../domain/types';
 import { drawCategorySymbol } from '../theme/category-symbol';
+import type { SymbolShape } from '../theme/palette';
 
-export function SymbolSwatch({ category, status, sizePx = 18 }: { category: Category; status: Status | null; sizePx?: number }) {
+interface SymbolSwatchProps {
+  category: Category;
+  status: Status | null;
+  sizePx?: number;
+  /** A neutral look for a status key (see STATUS_KEY_LOOK). */
+  look?: { color?: string; shape?: SymbolShape };
+  /** e.g. STALE_OPACITY for the faded sample. */
+  opacity?: number;
+}
+
+export function SymbolSwatch({ category, status, sizePx = 18, look, opacity }: SymbolSwatchProps) {
+  const color = look?.color;
+  const shape = look?.shape;
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const canvas = ref.current;
@@ -15,9 +28,9 @@ export function SymbolSwatch({ category, status, sizePx = 18 }: { category: Cate
     canvas.width = sizePx * ratio;
     canvas.height = sizePx * ratio;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    drawCategorySymbol(ctx, category, status, sizePx);
-  }, [category, status, sizePx]);
-  return <canvas ref={ref} className="symbol-swatch" style={{ width: sizePx, height: sizePx }} aria-hidden="true" />;
+    drawCategorySymbol(ctx, category, status, sizePx, { color, shape });
+  }, [category, status, sizePx, color, shape]);
+  return <canvas ref={ref} className="symbol-swatch" style={{ width: sizePx, height: sizePx, opacity }} aria-hidden="true" />;
 }
 
 /** A short line sample: colour, dash (in line widths, as MapLibre), width and blur. */

@@ -206,10 +206,15 @@ export async function waitForLayoutSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 }
 
-/** axe-core (WCAG 2.0–2.2 A and AA rules) on the page; returns "rule: selector" lines. */
+/**
+ * axe-core with EVERY rule it has enabled (issue 13 §9): the WCAG A/AA rules, the best-practice
+ * rules (landmarks, headings, region…), the AAA and the experimental ones. Returns
+ * "rule (impact): selector — help" lines; [] when nothing is violated.
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const { default: AxeBuilder } = await import('@axe-core/playwright');
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const [{ default: AxeBuilder }, { default: axe }] = await Promise.all([import('@axe-core/playwright'), import('axe-core')]);
+  const every = Object.fromEntries(axe.getRules().map((r) => [r.ruleId, { enabled: true }]));
+  const result = await new AxeBuilder({ page }).options({ rules: every }).analyze();
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact ?? ''}): ${n.target.join(' ')} — ${v.help}`));
 }
 

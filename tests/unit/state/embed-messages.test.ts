@@ -195,8 +195,13 @@ describe('honest counts in cdmz:state (issue 13 §5)', () => {
     store.getState().setData({ atlas: smallAtlas(), issues: [] });
     startEmbedMessages(store, { window: f.win });
     const early = f.posted.at(-1)!;
-    expect(early.counts).toEqual({ total: smallAtlas().projects.length, matching: smallAtlas().projects.length, onMap: 0, noRecordYet: smallAtlas().projects.length, noLocation: 0 });
-    expect(early.mappedProjectIds).toEqual([]);
+    // A date before the first record is the first record's date in force (one date everywhere).
+    expect(early.asOfDate).toBe('2019-01-01');
+    expect(early.counts.total).toBe(smallAtlas().projects.length);
+    expect(early.counts.matching).toBe(smallAtlas().projects.length);
+    expect(early.counts.onMap + early.counts.noRecordYet + early.counts.noLocation).toBe(early.counts.matching);
+    expect(early.counts.noRecordYet).toBeGreaterThan(0);
+    expect(early.mappedProjectIds).toHaveLength(early.counts.onMap);
     expect(early.visibleProjectIds).toHaveLength(smallAtlas().projects.length);
     store.getState().setAsOfDate(FIXTURE_DATE);
     const m = f.posted.at(-1)!;
@@ -219,5 +224,25 @@ describe('parseEmbedOrigins (VITE_EMBED_ORIGINS)', () => {
     ]);
     expect(parseEmbedOrigins(undefined)).toEqual([]);
     expect(parseEmbedOrigins('')).toEqual([]);
+  });
+});
+
+describe('one date in force (issue 15 §7, contract 7)', () => {
+  it('cdmz:state carries the date in force: a date before the first record is the first record, after today is today', async () => {
+    const { buildStateMessage } = await import('../../../src/state/embed-messages');
+    const { selectAsOfDate } = await import('../../../src/state/selectors');
+    const early = createAppStore(parseUrlState('?date=1990-01-01'));
+    early.getState().setData({ atlas: smallAtlas(), issues: [] });
+    expect(buildStateMessage(early).asOfDate).toBe('2019-01-01');
+    expect(selectAsOfDate(early.getState())).toBe('2019-01-01');
+    // The link keeps what it asked for; the date in force is what everything shows.
+    expect(buildStateMessage(early).state.date).toBe('1990-01-01');
+    const late = createAppStore(parseUrlState('?date=2099-12-31'));
+    late.getState().setData({ atlas: smallAtlas(), issues: [] });
+    const today = new Date().toISOString().slice(0, 10);
+    expect(buildStateMessage(late).asOfDate).toBe(today > '2025-01-01' ? today : '2025-01-01');
+    const latest = createAppStore();
+    latest.getState().setData({ atlas: smallAtlas(), issues: [] });
+    expect(buildStateMessage(latest).asOfDate).toBe('2025-01-01');
   });
 });

@@ -90,6 +90,38 @@ describe('startUrlSync', () => {
     expect(w.entries()).toEqual(['', '?date=2023-03-01', '?date=2023-04-01']);
   });
 
+  it('keeps ONE history entry for a whole play-through, however slow its steps (issue 13 §6)', () => {
+    const w = fakeWindow('?date=2022-06-01');
+    const store = createAppStore(parseUrlState(w.current()));
+    startUrlSync(store, { window: w.win, debounceMs: 200 });
+    store.getState().setPlaying(true);
+    for (let i = 1; i <= 47; i++) {
+      store.getState().setAsOfDate(`2023-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`);
+      vi.advanceTimersByTime(1200);
+    }
+    store.getState().setPlaying(false);
+    const last = w.current();
+    expect(w.entries()).toEqual(['?date=2022-06-01', last]);
+    // Back returns to the date before Play.
+    w.go(-1);
+    expect(store.getState().asOfDate).toBe('2022-06-01');
+  });
+
+  it('a second play-through after the first one ended is an entry of its own', () => {
+    const w = fakeWindow('');
+    const store = createAppStore();
+    startUrlSync(store, { window: w.win, debounceMs: 200 });
+    for (const run of [['2023-01-01', '2023-01-08'], ['2024-01-01', '2024-01-08']]) {
+      store.getState().setPlaying(true);
+      for (const d of run) {
+        store.getState().setAsOfDate(d);
+        vi.advanceTimersByTime(1000);
+      }
+      store.getState().setPlaying(false);
+    }
+    expect(w.entries()).toEqual(['', '?date=2023-01-08', '?date=2024-01-08']);
+  });
+
   it('flushes a pending slider value before a discrete change', () => {
     const w = fakeWindow('');
     const store = createAppStore();
