@@ -508,6 +508,9 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
       }
       map = m;
       performance.mark('cdmz:map-created');
+      // ONE region named "Map": the slot (map-view.tsx). MapLibre makes its canvas a second,
+      // nested region; the canvas is the interactive surface (arrow keys pan), so: application.
+      m.getCanvas().setAttribute('role', 'application');
       stallTimer = setTimeout(() => {
         if (!idleMarked) publishMapStatus('stalled');
       }, STALL_MS);

@@ -110,3 +110,32 @@ test('“zoom to results” frames the projects that pass the filters on the dat
   // Everything drawn is an energy project from the list; the framing brought them into view.
   for (const id of ids) expect(listed).toContain(id);
 });
+
+test('hovering a project shows its name, its status on the date and its category in the page’s language', async ({ page }) => {
+  await openApp(page, '?date=2024-10-01&lang=en#10/30.2/104.55');
+  await waitForMapSettled(page);
+  const point = await page.evaluate(() => {
+    const map = window.__cdmzMap;
+    if (!map) return null;
+    const layers = ['project-fill', 'project-outline', 'project-line', 'project-line-symbol', 'project-point'];
+    const box = map.getCanvas().getBoundingClientRect();
+    for (const f of map.querySourceFeatures('projects', { filter: ['==', ['get', 'id'], 'ziyang-line'] })) {
+      const coords = f.geometry.type === 'LineString' ? f.geometry.coordinates : [];
+      for (const c of coords) {
+        const p = map.project(c as [number, number]);
+        if (p.x < 40 || p.y < 40 || p.x > box.width - 40 || p.y > box.height - 40) continue;
+        const hits = map.queryRenderedFeatures(p, { layers }).filter((h) => h.state?.shown);
+        const onCanvas = document.elementFromPoint(box.left + p.x, box.top + p.y) === map.getCanvas();
+        if (onCanvas && hits[0]?.properties?.id === 'ziyang-line') return { x: box.left + p.x, y: box.top + p.y };
+      }
+    }
+    return null;
+  });
+  expect(point).not.toBeNull();
+  await page.mouse.move(point!.x, point!.y);
+  const tip = page.locator('.map-tooltip');
+  await expect(tip).toContainText('Ziyang Line');
+  await expect(tip).toContainText('Complete · Rail');
+  await page.mouse.move(5, 5);
+  await expect(tip).toHaveCount(0);
+});
