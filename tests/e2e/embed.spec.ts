@@ -257,7 +257,7 @@ test('framing: the embed withholds the search text until the host says cdmz:hell
 test('honest counts in the panel at 2020-11-27: on the map, no record yet, in both languages', async ({ page }) => {
   await openApp(page, '?lang=en&date=2020-11-27');
   const count = page.getByTestId('filter-count');
-  await expect(count).toHaveAttribute('data-count', /^\d+$/);
+  await expect(count).toHaveAttribute('data-count', /^\d+$/, { timeout: 45_000 });
   const n = Number(await count.getAttribute('data-count'));
   const onMap = Number(await count.getAttribute('data-on-map'));
   const noRecord = Number(await count.getAttribute('data-no-record'));
@@ -269,7 +269,8 @@ test('honest counts in the panel at 2020-11-27: on the map, no record yet, in bo
   // The list still lists them all (the list is what matches; the map draws what has a record).
   await expect(page.getByTestId('project-list').locator('[data-project-id]')).toHaveCount(n);
   await openApp(page, '?date=2020-11-27');
-  await expect(page.getByTestId('filter-count-parts')).toContainText(`地图上 ${onMap} 个，${noRecord} 个截至此日尚无记录`);
+  // The panels render after the first map view (lazy): allow for a slow, shared machine.
+  await expect(page.getByTestId('filter-count-parts')).toContainText(`地图上 ${onMap} 个，${noRecord} 个截至此日尚无记录`, { timeout: 45_000 });
 });
 
 test('the embed code stores the framed bounds: 320, 600 and 1200 px wide embeds all show them', async ({ page }) => {
