@@ -299,7 +299,10 @@ export function layoutPicture(mapW: number, mapH: number, spec: PictureSpec, mea
     const wt = titleBlock(spec, mapW - 2 * MARGIN - 2 * PAD, measure);
     const wl = fitLegend(rows, mapW - 2 * MARGIN, 0, measure);
     // A legend row longer than a very narrow map widens the picture rather than being cut.
-    const below = { width: Math.max(mapW, wt.w + 2 * MARGIN, (wl?.w ?? 0) + 2 * MARGIN), bodyH: mapH + MARGIN + wt.h + (wl ? MARGIN + wl.h : 0) + MARGIN };
+    const belowW = Math.max(mapW, wt.w + 2 * MARGIN, (wl?.w ?? 0) + 2 * MARGIN);
+    // Room for both side by side under the map: the title block left, the legend right of it.
+    const sideBySide = wl !== null && wt.w + wl.w + 3 * MARGIN <= belowW;
+    const below = { width: belowW, bodyH: mapH + MARGIN + (sideBySide ? Math.max(wt.h, wl?.h ?? 0) : wt.h + (wl ? MARGIN + wl.h : 0)) + MARGIN };
     if (beside.width * beside.bodyH < below.width * below.bodyH) {
       mode = 'beside';
       width = beside.width;
@@ -311,11 +314,12 @@ export function layoutPicture(mapW: number, mapH: number, spec: PictureSpec, mea
     } else {
       mode = 'below';
       width = below.width;
-      bodyH = below.bodyH;
       titleRect = { x: MARGIN, y: mapH + MARGIN, w: wt.w, h: wt.h };
-      if (wl) legendRect = { x: MARGIN, y: mapH + MARGIN + wt.h + MARGIN, w: wl.w, h: wl.h };
       titleLines = wt.lines;
       legend = wl;
+      bodyH = below.bodyH;
+      if (wl && sideBySide) legendRect = { x: width - MARGIN - wl.w, y: mapH + MARGIN, w: wl.w, h: wl.h };
+      else if (wl) legendRect = { x: MARGIN, y: mapH + MARGIN + wt.h + MARGIN, w: wl.w, h: wl.h };
     }
   }
   const footerLines = wrapText(sources, width - 2 * PAD, (t) => measure(FONTS.footer, t));
