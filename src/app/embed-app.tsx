@@ -13,16 +13,14 @@ import { selectAsOfDate, selectUrlState } from '../state/selectors';
 import { useAppStore } from '../state/store-context';
 import { serializeUrlState } from '../state/url-codec';
 import { LazyMap } from './lazy-map';
-import { useAfterFirstView } from './lazy-panels';
 import { PictureTools } from './picture-tools';
 import { REGION_BOUNDS } from './region-bounds';
 
-export function EmbedApp({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
+export function EmbedApp({ baseMap, poster }: { baseMap: Promise<BaseMapResult>; poster: string }) {
   const lang = useAppStore((s) => s.lang);
   const asOf = useAppStore(selectAsOfDate);
   const urlState = useAppStore(selectUrlState);
   const dataStatus = useAppStore((s) => s.dataStatus);
-  const firstViewDone = useAfterFirstView();
   const query = serializeUrlState({ ...urlState, embed: false });
   const fullHref = `./${query ? `?${query}` : ''}${window.location.hash}`;
   return (
@@ -34,12 +32,10 @@ export function EmbedApp({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
         </p>
       </header>
       <main className="embed__map">
-        <LazyMap baseMap={baseMap} initialBounds={REGION_BOUNDS} />
-        {firstViewDone ? (
-          <div className="embed__legend">
-            <Legend compact />
-          </div>
-        ) : null}
+        <LazyMap baseMap={baseMap} initialBounds={REGION_BOUNDS} poster={poster} />
+        <div className="embed__legend">
+          <Legend compact />
+        </div>
       </main>
       <footer className="embed__footer">
         <p className="embed__sources">{translate(lang, 'embed.sources')}</p>

@@ -10,6 +10,7 @@ import type { MapViewProps } from '../map/map-view';
 import { translate } from '../i18n/translate';
 import { useAppStore } from '../state/store-context';
 import { loadedMapView, preloadMap } from './map-code';
+import { MapPoster } from './map-poster';
 
 function MapCodeFailed() {
   const lang = useAppStore((s) => s.lang);
@@ -22,10 +23,16 @@ function MapCodeFailed() {
   );
 }
 
-export function LazyMap(props: MapViewProps) {
-  const [view, setView] = useState(loadedMapView);
+/**
+ * The map's area: the poster (prerendered) and, once its code is in, the live map under it.
+ * The first render is always the placeholder, also when the map code came in before React: the
+ * prerendered page has the placeholder, and hydration must find what it rendered.
+ */
+export function LazyMap({ poster, ...props }: MapViewProps & { poster: string }) {
+  const [view, setView] = useState<ReturnType<typeof loadedMapView>>(null);
   useEffect(() => {
     if (view) return;
+    // Already settled when the code came in before React: then this is one microtask.
     let live = true;
     preloadMap().then(
       (m) => live && setView(() => m.MapView),
@@ -35,8 +42,11 @@ export function LazyMap(props: MapViewProps) {
       live = false;
     };
   }, [view]);
-  if (view === 'failed') return <MapCodeFailed />;
-  if (!view) return <div className="map-view map-view--placeholder" aria-hidden="true" />;
-  const MapView = view;
-  return <MapView {...props} />;
+  const MapView = view === 'failed' ? null : view;
+  return (
+    <div className="map-area">
+      {view === 'failed' ? <MapCodeFailed /> : MapView ? <MapView {...props} /> : <div className="map-view map-view--placeholder" aria-hidden="true" />}
+      <MapPoster markup={poster} />
+    </div>
+  );
 }

@@ -30,6 +30,7 @@ import type { AppState } from '../state/app-state';
 import { mapLocale } from './map-locale';
 import { gateFirstView } from './first-view-gate';
 import { addAtlasParts, atlasPartsForState, projectBounds, SELECTION_FIT, withAtlasParts } from './atlas-style';
+import { REGION_FIT } from '../app/region-bounds';
 
 maplibregl.setWorkerUrl(workerUrl);
 // Start MapLibre's worker now: it downloads and compiles its script while the main thread
@@ -159,7 +160,7 @@ function createMap({ store, baseMap, initialBounds }: StartMapOptions): Promise<
       ? null
       : selectedBox
         ? { bounds: selectedBox, ...SELECTION_FIT }
-        : { bounds: initialBounds, padding: 16, maxZoom: MAX_ZOOM };
+        : { bounds: initialBounds, ...REGION_FIT };
     let map: MlMap;
     performance.mark('cdmz:map-new');
     try {

@@ -3,6 +3,7 @@
  * and symbol, statuses by fill level and dash, accuracy by line width/softness, progress,
  * corridors, zones), so it cannot drift from the map.
  */
+import { useLayoutEffect, useRef } from 'react';
 import { CATEGORIES, GEOMETRY_ACCURACY, STATUSES } from '../domain/types';
 import { formatNumber } from '../i18n/format';
 import { translate } from '../i18n/translate';
@@ -15,9 +16,15 @@ export function Legend({ compact = false }: { compact?: boolean }) {
   const corridorId = useAppStore((s) => s.filters.corridorId);
   const withinKm = useAppStore((s) => s.filters.withinKm);
   const neutral = '#4b5560';
+  // Closed at first when compact and on phones, where the open legend would cover the map. The
+  // prerendered page cannot know the screen: it has the legend open (when not compact), and
+  // phones close it before the first paint after hydration.
+  const details = useRef<HTMLDetailsElement>(null);
+  useLayoutEffect(() => {
+    if (!compact && details.current && window.matchMedia?.('(max-width: 640px)').matches) details.current.open = false;
+  }, [compact]);
   return (
-    // Closed at first when compact and on phones, where the open legend would cover the map.
-    <details className={`legend${compact ? ' legend--compact' : ''}`} open={!compact && !window.matchMedia?.('(max-width: 640px)').matches}>
+    <details ref={details} className={`legend${compact ? ' legend--compact' : ''}`} open={!compact}>
       <summary className="legend__title">{translate(lang, 'legend.title')}</summary>
       <div className="legend__body">
         <section>
