@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { extractInlineStyles, fillRoot } from './src/app/prerender-html';
 
 const DATA_DIR = resolve(import.meta.dirname, 'data');
 const SERVED = /\.(json|geojson)$/;
@@ -76,34 +77,7 @@ function dataFiles(): Plugin {
 
 const ROOT = import.meta.dirname;
 const PRERENDER_ENTRY = '/src/app/prerender.tsx';
-const PLACEHOLDER = '<div id="root"><!--prerender--></div>';
 type PrerenderModule = typeof import('./src/app/prerender');
-
-/**
- * Inline `style` attributes of the prerendered markup (React writes e.g. a bar's width as one)
- * would be refused by the Content-Security-Policy (`style-src 'self'`, no 'unsafe-inline'). They
- * become `data-ps` attributes with the same declarations in a stylesheet of their own. The client
- * hydrates over them (React does not rewrite hydrated attributes) and sets later styles through
- * the CSSOM, which CSP does not govern.
- */
-export function extractInlineStyles(html: string): { html: string; css: string } {
-  const ids = new Map<string, string>();
-  const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  const out = html.replace(/ style="([^"]*)"/g, (_, decl: string) => {
-    const text = unescape(decl);
-    let id = ids.get(text);
-    if (id === undefined) ids.set(text, (id = String(ids.size)));
-    return ` data-ps="${id}"`;
-  });
-  const css = [...ids].map(([decl, id]) => `[data-ps="${id}"]{${decl.replace(/[<}]/g, '')}}`).join('\n');
-  return { html: out, css };
-}
-
-/** Puts the prerendered markup into the page's HTML (marks #root as holding the default view). */
-function fillRoot(html: string, markup: string): string {
-  if (!html.includes(PLACEHOLDER)) throw new Error(`cdmz-prerender: index.html has no ${PLACEHOLDER}`);
-  return html.replace(PLACEHOLDER, () => `<div id="root" data-prerendered="default">${markup}</div>`);
-}
 
 /**
  * Prerenders the default view into index.html (issue 12 §1): after the client build, the real

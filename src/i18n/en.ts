@@ -121,7 +121,6 @@ export const en: Record<MessageKey, string> = {
   'list.progress': '{pct}% complete',
   'list.distance': '{km} km away',
   'list.chainage': 'km {km} along',
-  'list.more': 'Show {n} more (of {total})',
   'list.empty': 'No project matches these filters.',
   'summary.title': 'Summary',
   'summary.caption': '{n} projects as of {date}',

@@ -124,7 +124,6 @@ export const zh = {
   'list.progress': '进度 {pct}%',
   'list.distance': '距离 {km} 公里',
   'list.chainage': '里程 {km} 公里',
-  'list.more': '再显示 {n} 个（共 {total} 个）',
   'list.empty': '没有符合条件的项目。',
   'summary.title': '概况',
   'summary.caption': '{n} 个项目，截至 {date}',
