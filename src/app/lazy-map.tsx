@@ -29,6 +29,7 @@ function MapCodeFailed() {
  * prerendered page has the placeholder, and hydration must find what it rendered.
  */
 export function LazyMap({ poster, ...props }: MapViewProps & { poster: string }) {
+  const lang = useAppStore((s) => s.lang);
   const [view, setView] = useState<ReturnType<typeof loadedMapView>>(null);
   useEffect(() => {
     if (view) return;
@@ -44,7 +45,7 @@ export function LazyMap({ poster, ...props }: MapViewProps & { poster: string })
   }, [view]);
   const MapView = view === 'failed' ? null : view;
   return (
-    <div className="map-area">
+    <div className="map-area" role="region" aria-label={translate(lang, 'map.label')}>
       {view === 'failed' ? <MapCodeFailed /> : MapView ? <MapView {...props} /> : <div className="map-view map-view--placeholder" aria-hidden="true" />}
       <MapPoster markup={poster} />
     </div>

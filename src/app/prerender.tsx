@@ -70,13 +70,17 @@ export async function prerenderDefaultView(rootDir: string): Promise<PrerenderRe
   const date = selectAsOfDate(state);
   if (!date) throw new Error('prerender: the data has no record date');
   const poster = posterSvg({ region: region.value, atlas: state.atlas, date, bounds: REGION_BOUNDS, fit: REGION_FIT });
-  const { prelude } = await prerender(
+  const page = () => (
     <StrictMode>
       <AppStoreProvider store={store}>
         <Root baseMap={baseMap} poster={poster} />
       </AppStoreProvider>
-    </StrictMode>,
+    </StrictMode>
   );
-  const html = await new Response(prelude).text();
+  // One piece: React would otherwise outline Suspense boundaries beyond its progressive chunk
+  // size and move them into place with an inline script (refused by the CSP, useless without
+  // script).
+  const html = await new Response((await prerender(page(), { progressiveChunkSize: Number.MAX_SAFE_INTEGER })).prelude).text();
+  if (/<script|<template/i.test(html)) throw new Error(`prerender: the markup has a script or template (a Suspense boundary resolved late?): ${/.{200}<(script|template).{300}/s.exec(html)?.[0] ?? ''}`);
   return { html, posterBytes: Buffer.byteLength(poster) };
 }

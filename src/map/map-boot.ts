@@ -18,7 +18,6 @@ import type { Map as MlMap } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { STATUSES, CATEGORIES, type Atlas } from '../domain/types';
-import { translate } from '../i18n/translate';
 import type { AppStore } from '../state/create-app-store';
 import { drawCategorySymbol, symbolImageId } from '../theme/category-symbol';
 import type { BaseMapResult } from '../data/load-base-map';
@@ -138,8 +137,7 @@ function createMap({ store, baseMap, initialBounds }: StartMapOptions): Promise<
   const container = document.createElement('div');
   container.className = `map-canvas ${BOOT_CLASS}${store.getState().embed ? ` ${BOOT_CLASS}-embed` : ''}`;
   container.dataset.testid = 'map';
-  container.setAttribute('role', 'region');
-  container.setAttribute('aria-label', translate(store.getState().lang, 'map.label'));
+  // The region named "Map" is the map's area around it (app/lazy-map.tsx), one landmark.
   document.body.appendChild(container);
   return Promise.all([baseMap, dataSettled(store, ATLAS_WAIT_MS)]).then(([base]): MapStart => {
     if (!base.ok) {

@@ -154,7 +154,6 @@ export function MapView({ baseMap, initialBounds }: MapViewProps) {
   // Language: label text expressions only (and the map region's name).
   useEffect(() => {
     if (!map) return;
-    map.getContainer().setAttribute('aria-label', translate(lang, 'map.label'));
     for (const layer of [...labelLayers(lang), ...projectLayers(lang), ...overlayLayers(lang, null)]) {
       if (layer.type !== 'symbol' || !map.getLayer(layer.id)) continue;
       const text = layer.layout?.['text-field'];
