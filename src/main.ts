@@ -10,8 +10,11 @@
  * own as soon as its code and data are in; it replaces the poster when it has drawn.
  *
  * A URL that asks for another view (language, filters, date, selection, embed): the head script
- * public/view-check.js has hidden the prerendered panel content, React renders that view
- * afresh, and Root's first commit shows it.
+ * public/view-check.js (classic, blocking, same origin: the CSP allows no inline script; kept
+ * tiny, it counts as first-load JS) has marked <html class="view-pending">, which hides the
+ * prerendered panel content but not the layout or the poster (app/map-poster.css) and sets the
+ * page's language; React renders that view afresh, and Root's first commit removes the mark. If
+ * a script of the page fails to load, or after 15 s, the mark goes anyway.
  */
 import { loadAtlas } from './data/load-atlas';
 import { loadBaseMap } from './data/load-base-map';
@@ -21,7 +24,6 @@ import { selectUrlState } from './state/selectors';
 import { startUrlSync } from './state/url-sync';
 import { startEmbedMessages } from './state/embed-messages';
 import { preloadMap } from './app/map-code';
-import { readPrerenderedPoster } from './app/map-poster';
 import { REGION_BOUNDS } from './app/region-bounds';
 // In the entry rather than a chunk of its own: the map and the shell both use it, and one
 // small chunk less is ~0.2 kB less to download (the JS budget, see README).
@@ -55,8 +57,9 @@ document.documentElement.classList.toggle('embed-page', store.getState().embed);
 
 const rootEl = document.getElementById('root');
 if (rootEl) {
-  // Read before React touches the page.
-  const poster = readPrerenderedPoster(document);
+  // The poster's markup, read before React touches the page (app/map-poster.tsx; not imported
+  // here: that module is React's, in the shell's chunk).
+  const poster = document.querySelector('.map-poster')?.innerHTML ?? '';
   const prerendered = rootEl.dataset.prerendered === 'default';
   void Promise.all([shellCode, atlas])
     .then(([{ mountShell }]) => {

@@ -5,18 +5,13 @@
  *
  * The markup is made once, by the build (src/app/prerender.tsx). The client does not make it
  * again (poster-svg.ts is not in the page's script): main.ts reads it from the prerendered page
- * (`readPrerenderedPoster`) and hands it back here, so hydration finds the same markup, and a
- * view rendered on the client (another language, an embed) shows the same poster.
+ * (the `.map-poster` element's innerHTML) and hands it back here, so hydration finds the same
+ * markup, and a view rendered on the client (another language, an embed) shows the same poster.
  */
 import { useEffect, useState } from 'react';
 import { MAP_IDLE_EVENT, mapFailed } from '../map/map-handle';
 import { translate } from '../i18n/translate';
 import { useAppStore } from '../state/store-context';
-
-/** The poster's markup in the prerendered page ('' when there is none, e.g. a page not prerendered). */
-export function readPrerenderedPoster(doc: Document): string {
-  return doc.querySelector('.map-poster')?.innerHTML ?? '';
-}
 
 /** False once the live map has drawn its first view (then the poster goes); stays true if the map fails. */
 function usePosterWanted(): boolean {
