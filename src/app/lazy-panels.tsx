@@ -6,7 +6,7 @@
  * latest, never waiting on the map beyond that — and meanwhile hydration leaves their
  * prerendered markup in place (a suspended boundary keeps its server HTML).
  */
-import { lazy, Suspense } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import { MAP_IDLE_EVENT, mapFailed } from '../map/map-handle';
 import { useAppStore } from '../state/store-context';
 
@@ -40,15 +40,23 @@ export function LazyDetailPanel() {
   );
 }
 
-/** Summary bars and export tools (code after the first view, see above). */
-export const LazyStatusSummary = () => (
-  <Suspense fallback={null}>
-    <StatusSummary />
-  </Suspense>
-);
+/**
+ * Summary bars and export tools (code after the first view, see above). Memoised: a parent's
+ * re-render (e.g. the language) must not reach a boundary still waiting to hydrate, which React
+ * would then give up and render afresh (empty until the code is in).
+ */
+export const LazyStatusSummary = memo(function LazyStatusSummary() {
+  return (
+    <Suspense fallback={null}>
+      <StatusSummary />
+    </Suspense>
+  );
+});
 
-export const LazyExportButtons = () => (
-  <Suspense fallback={null}>
-    <ExportButtons />
-  </Suspense>
-);
+export const LazyExportButtons = memo(function LazyExportButtons() {
+  return (
+    <Suspense fallback={null}>
+      <ExportButtons />
+    </Suspense>
+  );
+});
