@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
-import type { HtmlTagDescriptor, Plugin } from 'vite';
+import { createServer, type HtmlTagDescriptor, type Plugin, type ViteDevServer } from 'vite';
 import react from '@vitejs/plugin-react';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { extractInlineStyles, fillRoot } from './src/app/prerender-html';
 
 const DATA_DIR = resolve(import.meta.dirname, 'data');
 /** Data files served and copied: JSON/GeoJSON, the CSV download and the licence text. */
@@ -80,9 +82,77 @@ function dataFiles(): Plugin {
   };
 }
 
+const ROOT = import.meta.dirname;
+const PRERENDER_ENTRY = '/src/app/prerender.tsx';
+type PrerenderModule = typeof import('./src/app/prerender');
+
+/**
+ * Prerenders the default view into index.html (issue 12 §1): after the client build, the real
+ * components with the real store and the committed data (src/app/prerender.tsx, loaded through
+ * a Vite server in middleware mode, so it is compiled like the app); in dev, on each page load through the
+ * dev server. Its inline styles go to `assets/prerender-<hash>.css` (see extractInlineStyles).
+ * A data file that does not load fails the build.
+ */
+function prerenderPage(): Plugin {
+  let outDir = 'dist';
+  let dev: ViteDevServer | null = null;
+  return {
+    name: 'cdmz-prerender',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    configureServer(server) {
+      dev = server;
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      async handler(html) {
+        if (!dev) return html;
+        const mod = (await dev.ssrLoadModule(PRERENDER_ENTRY)) as PrerenderModule;
+        return fillRoot(html, (await mod.prerenderDefaultView(ROOT)).html);
+      },
+    },
+    async writeBundle() {
+      const started = performance.now();
+      // A dev server in middleware mode, only to compile and run the prerender module (no port).
+      const server = await createServer({
+        root: ROOT,
+        configFile: false,
+        logLevel: 'warn',
+        appType: 'custom',
+        plugins: [react()],
+        server: { middlewareMode: true, hmr: false, ws: false, watch: null },
+        optimizeDeps: { noDiscovery: true, include: [] },
+      });
+      let result: Awaited<ReturnType<PrerenderModule['prerenderDefaultView']>>;
+      try {
+        const mod = (await server.ssrLoadModule(PRERENDER_ENTRY)) as PrerenderModule;
+        result = await mod.prerenderDefaultView(ROOT);
+      } finally {
+        await server.close();
+      }
+      const { html: markup, posterBytes } = result;
+      const { html, css } = extractInlineStyles(markup);
+      const page = join(outDir, 'index.html');
+      let text = fillRoot(readFileSync(page, 'utf8'), html);
+      if (css) {
+        const name = `assets/prerender-${createHash('sha256').update(css).digest('hex').slice(0, 8)}.css`;
+        mkdirSync(join(outDir, 'assets'), { recursive: true });
+        writeFileSync(join(outDir, name), css);
+        text = text.replace('</head>', `  <link rel="stylesheet" href="./${name}">\n  </head>`);
+      }
+      writeFileSync(page, text);
+      const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+      this.environment.logger.info(
+        `cdmz-prerender: default view into index.html (${kB(Buffer.byteLength(html))} markup, poster ${kB(posterBytes)}, ${css.split('\n').filter(Boolean).length} inline styles moved) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [react(), dataFiles()],
+  plugins: [react(), dataFiles(), prerenderPage()],
   build: {
     target: 'es2022',
     // Every browser the es2022 target covers knows <link rel="modulepreload"> except Safari < 17,

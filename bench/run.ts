@@ -5,7 +5,9 @@
  *      interleaved in the same run (fresh context, cache disabled) → ratio;
  *   2. bytes the first load actually fetched (JS, CSS, data, raw and gzip), JS beyond MapLibre;
  *   3. filter change and date change → list DOM and map idle, real data and 10,000 projects;
- *   4. the Node-side analysis of 10,000 projects (bench/analyze.ts `benchAnalyze()`).
+ *   4. the Node-side analysis of 10,000 projects (bench/analyze.ts `benchAnalyze()`);
+ *   5. Lighthouse, mobile defaults (simulated slow 4G, 4× CPU), app and bare page interleaved,
+ *      3 runs each (`--lighthouse-runs N`, `--no-lighthouse`): LCP, TTI, performance score.
  * Prints a table with the budgets, writes bench/results/latest.json. Not a test: asserts nothing
  * about time; exits non-zero only when something failed to run.
  */
@@ -27,6 +29,7 @@ import { polygonRegionCheck } from '../src/data/project-region-check';
 import { hostPageHtml, PAGE_PROBE } from './page-probe';
 import { startStaticServer, type StaticServer } from './static-server';
 import { syntheticProjects, type ProjectsFile } from './synthetic-projects';
+import { lighthouseRun, type LighthouseRun } from './lighthouse';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** The bench builds into its own folder: dist/ is shared with `vite preview` and other builds. */
@@ -42,23 +45,35 @@ export const BUDGETS = {
   jsBeyondMapLibreGzipBytes: 120_000,
   /** Filter or date change with 10,000 projects, ms. */
   changeMs: 100,
+  /** Lighthouse (mobile defaults): the app's largest contentful paint, ms. */
+  lighthouseLcpMs: 2000,
+  /** Lighthouse: the app's time to interactive over the bare page's. */
+  lighthouseTtiRatio: 1.2,
+  /** The list settled after a change at 10,000 projects, ms (issue 12 §5). */
+  listMs: 50,
 } as const;
 
 interface Args {
   runs: number;
   build: boolean;
+  lighthouseRuns: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { runs: 5, build: true };
+  const args: Args = { runs: 5, build: true, lighthouseRuns: 3 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 1 || n > 100) throw new Error(`--runs: expected an integer 1–100, got ${argv[i] ?? '(nothing)'}`);
       args.runs = n;
-    } else if (a === '--no-build') args.build = false;
-    else if (a !== '--') throw new Error(`unknown argument ${a} (use --runs N, --no-build)`);
+    } else if (a === '--lighthouse-runs') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1 || n > 20) throw new Error(`--lighthouse-runs: expected an integer 1–20, got ${argv[i] ?? '(nothing)'}`);
+      args.lighthouseRuns = n;
+    } else if (a === '--no-lighthouse') args.lighthouseRuns = 0;
+    else if (a === '--no-build') args.build = false;
+    else if (a !== '--') throw new Error(`unknown argument ${a} (use --runs N, --lighthouse-runs N, --no-lighthouse, --no-build)`);
   }
   return args;
 }
@@ -419,6 +434,33 @@ async function main(): Promise<number> {
     const ml = mapLibreGzip(firstApp.files, info);
     const jsBeyond = bytes.js.gzip - ml.bytes;
 
+    // 5 (first, on a quiet machine): Lighthouse, app and bare interleaved, a fresh browser each.
+    const lhApp: LighthouseRun[] = [];
+    const lhBare: LighthouseRun[] = [];
+    for (let i = 0; i < args.lighthouseRuns; i++) {
+      const order = i % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const);
+      for (const which of order) {
+        try {
+          const r = await lighthouseRun(which === 'app' ? server.url : `${server.url}bare/`, process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', launchArgs());
+          (which === 'app' ? lhApp : lhBare).push(r);
+        } catch (e) {
+          failures.push(`lighthouse ${which}: ${(e as Error).message}`);
+        }
+      }
+      console.log(`lighthouse ${i + 1}/${args.lighthouseRuns}: app LCP ${lhApp[i]?.lcpMs.toFixed(0)} ms TTI ${lhApp[i]?.ttiMs.toFixed(0)} ms score ${lhApp[i]?.score}; bare LCP ${lhBare[i]?.lcpMs.toFixed(0)} ms TTI ${lhBare[i]?.ttiMs.toFixed(0)} ms score ${lhBare[i]?.score}`);
+    }
+    const lh = (runs: LighthouseRun[]) => ({
+      lcpMs: stat(runs.map((r) => r.lcpMs)),
+      ttiMs: stat(runs.map((r) => r.ttiMs)),
+      fcpMs: stat(runs.map((r) => r.fcpMs)),
+      tbtMs: stat(runs.map((r) => r.tbtMs)),
+      score: stat(runs.map((r) => r.score)),
+      lcpElements: [...new Set(runs.map((r) => r.lcpElement ?? '?'))],
+      runs,
+    });
+    const lhAppS = lh(lhApp);
+    const lhBareS = lh(lhBare);
+
     // 3: changes.
     const real = await changes(browser, server, args.runs, earlierDate, null, realProjects.projects.length);
     const big = await changes(browser, server, args.runs, earlierDate, synthetic.body, SYNTHETIC_COUNT);
@@ -485,16 +527,35 @@ async function main(): Promise<number> {
       lines.push(`  (visible ids reported / list rows in the DOM: ${vis.join(', ')})`);
       lines.push(`  map data traffic over all ${s.filter.samples.length + s.date.samples.length} changes: source data replaced ${s.traffic.contentEvents}×, tiles (re)loaded ${s.traffic.tileEvents}×`);
     }
+    if (args.lighthouseRuns > 0) {
+      lines.push('', `Lighthouse mobile defaults (simulated slow 4G, 4× CPU), ${args.lighthouseRuns} runs each, medians (min–max)`);
+      const row = (name: string, a: Stat | null, b: Stat | null, unit: (x: number) => string) =>
+        `  ${name.padEnd(26)} app ${(a ? `${unit(a.median)} (${unit(a.min)}–${unit(a.max)})` : 'n/a').padEnd(28)} bare ${b ? `${unit(b.median)} (${unit(b.min)}–${unit(b.max)})` : 'n/a'}`;
+      const sec = (x: number) => `${(x / 1000).toFixed(2)} s`;
+      lines.push(row('largest contentful paint', lhAppS.lcpMs, lhBareS.lcpMs, sec));
+      lines.push(row('time to interactive', lhAppS.ttiMs, lhBareS.ttiMs, sec));
+      lines.push(row('first contentful paint', lhAppS.fcpMs, lhBareS.fcpMs, sec));
+      lines.push(row('total blocking time', lhAppS.tbtMs, lhBareS.tbtMs, (x) => `${x.toFixed(0)} ms`));
+      lines.push(row('performance score', lhAppS.score, lhBareS.score, (x) => x.toFixed(0)));
+      lines.push(`  largest paint element: app ${lhAppS.lcpElements.join(' | ')}; bare ${lhBareS.lcpElements.join(' | ')}`);
+    }
     lines.push('', 'Node-side analysis of 10,000 projects (bench/analyze.ts)');
     lines.push(analysis.ok ? `  ${JSON.stringify(analysis.value)}` : `  ${analysis.todo}`);
 
     const worst = (a: Stat | null, b: Stat | null) => (a && b ? Math.max(a.median, b.median) : (a ?? b)?.median ?? null);
+    const ttiRatio = lhAppS.ttiMs && lhBareS.ttiMs ? lhAppS.ttiMs.median / lhBareS.ttiMs.median : null;
+    const scoreGap = lhAppS.score && lhBareS.score ? lhBareS.score.median - lhAppS.score.median : null;
     const budgets = [
+      budgetLine('Lighthouse LCP (app) ≤ 2.0 s', lhAppS.lcpMs?.median ?? null, BUDGETS.lighthouseLcpMs, (x) => `${(x / 1000).toFixed(2)} s`),
+      budgetLine('Lighthouse TTI app/bare ≤ 1.2×', ttiRatio, BUDGETS.lighthouseTtiRatio, (x) => `${x.toFixed(2)}×`),
+      scoreGap === null
+        ? { line: '  Lighthouse performance score app ≥ bare: not measured', pass: null }
+        : { line: `  ${scoreGap <= 0 ? 'PASS' : 'MISS'}  Lighthouse performance score app ≥ bare: app ${lhAppS.score?.median} vs bare ${lhBareS.score?.median}`, pass: scoreGap <= 0 },
       budgetLine('first idle ≤ 1.3× bare MapLibre', ratios?.median ?? null, BUDGETS.firstIdleRatio, (x) => `${x.toFixed(2)}×`),
       budgetLine('JS beyond MapLibre ≤ 120 kB gzip', jsBeyond, BUDGETS.jsBeyondMapLibreGzipBytes, kb),
-      budgetLine('filter change, 10k projects, list settled', bigS.filter.listMs?.median ?? null, BUDGETS.changeMs, (x) => `${x.toFixed(0)} ms`),
+      budgetLine('filter change, 10k projects, list settled ≤ 50 ms', bigS.filter.listMs?.median ?? null, BUDGETS.listMs, (x) => `${x.toFixed(0)} ms`),
       budgetLine('filter change, 10k projects, map idle', bigS.filter.mapIdleMs?.median ?? null, BUDGETS.changeMs, (x) => `${x.toFixed(0)} ms`),
-      budgetLine('date change, 10k projects, list settled', bigS.date.listMs?.median ?? null, BUDGETS.changeMs, (x) => `${x.toFixed(0)} ms`),
+      budgetLine('date change, 10k projects, list settled ≤ 50 ms', bigS.date.listMs?.median ?? null, BUDGETS.listMs, (x) => `${x.toFixed(0)} ms`),
       budgetLine('date change, 10k projects, map idle', bigS.date.mapIdleMs?.median ?? null, BUDGETS.changeMs, (x) => `${x.toFixed(0)} ms`),
       budgetLine(
         '10k change, map idle minus the no-change repaint floor',
@@ -524,6 +585,7 @@ async function main(): Promise<number> {
       bytes: { app: bytes, bare: bareBytes, mapLibreGzip: ml, jsBeyondMapLibreGzip: jsBeyond, files: firstApp.files },
       changes: { earlierDate, real: realS, synthetic: { ...bigS, shifted: synthetic.shifted, valid: synthetic.valid, rejected: synthetic.rejected.slice(0, 20) } },
       nodeAnalysis: analysis,
+      lighthouse: { app: lhAppS, bare: lhBareS, ttiRatio },
       budgets: { limits: BUDGETS, results: budgets.map((b) => ({ line: b.line.trim(), pass: b.pass })) },
       failures,
     };

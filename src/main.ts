@@ -1,12 +1,27 @@
 /**
- * Entry: read the URL → create the store → start loading the map code and the data → render the
- * React shell (app/mount.tsx) at once. The shell's map container (src/map/map-view.tsx) starts
- * the map's owner (src/map/map-owner.ts) once its slot exists; nothing waits for the map.
+ * Entry: read the URL → create the store → start the data and the map code → as soon as the
+ * data and React's code are in, hydrate the prerendered page (or render the URL's view afresh).
+ *
+ * The page's content does not wait for the map (issues 12 §1, 15 §2): the build prerenders the
+ * default view into index.html (src/app/prerender.tsx), so the header, legend, filters, list and
+ * summary paint with the HTML, and the poster map (src/map/poster-svg.ts) stands in the map's
+ * place. React's code is preloaded by the HTML and only waits for the data, which the store
+ * must hold for the client's first render to equal the prerendered one. The map's owner
+ * (src/map/map-owner.ts) is started by the map's container once React has rendered it; the
+ * owner hides the poster when MapLibre has drawn.
+ *
+ * A URL that asks for another view (language, filters, date, selection, embed): the head script
+ * public/view-check.js (classic, blocking, same origin: the CSP allows no inline script; kept
+ * tiny, it counts as first-load JS) has marked <html class="view-pending">, which hides the
+ * prerendered panel content but not the layout or the poster (app/map-poster.css) and sets the
+ * page's language; React renders that view afresh, and Root's first commit removes the mark. If
+ * a script of the page fails to load, or after 15 s, the mark goes anyway.
  */
 import { loadAtlas } from './data/load-atlas';
 import { loadBaseMap } from './data/load-base-map';
 import { createAppStore } from './state/create-app-store';
-import { parseUrlState } from './state/url-codec';
+import { parseUrlState, serializeUrlState } from './state/url-codec';
+import { selectUrlState } from './state/selectors';
 import { startUrlSync } from './state/url-sync';
 import { startEmbedMessages } from './state/embed-messages';
 import { preloadMap } from './app/map-code';
@@ -19,31 +34,43 @@ import './map/base-style';
 import './panels/filter-panel.css';
 import './panels/project-list.css';
 import './app/app.css';
+import './app/map-poster.css';
 
 performance.mark('cdmz:entry');
-// MapLibre and the map owner download while the shell renders (a failure is the map slot's message).
+// MapLibre and the map's owner download while the page hydrates; the owner is started by the
+// map's container (src/map/map-view.tsx) once its slot exists. A failure to load the map code
+// is the map slot's message (map-handle status `code-failed`); nothing else waits for it.
 void preloadMap().catch(() => undefined);
+const shellCode = import('./app/mount');
 const store = createAppStore(parseUrlState(window.location.search));
 const dataBase = new URL('./', document.baseURI);
 const baseMap = loadBaseMap(dataBase);
 void baseMap.then(() => performance.mark('cdmz:base-data'));
-void loadAtlas(dataBase, baseMap).then((result) => {
+const atlas = loadAtlas(dataBase, baseMap).then((result) => {
   performance.mark('cdmz:atlas');
   store.getState().setData(result);
 });
 startUrlSync(store);
 startEmbedMessages(store);
 document.documentElement.lang = store.getState().lang === 'zh' ? 'zh-CN' : 'en';
-// index.html's title stands for the header until the shell renders; in an embed it is smaller.
 document.documentElement.classList.toggle('embed-page', store.getState().embed);
 
-// The shell renders now; it does not wait for the map.
 const rootEl = document.getElementById('root');
 if (rootEl) {
-  void import('./app/mount')
-    .then(({ mountShell }) => mountShell(rootEl, store, baseMap))
+  // The poster's markup, read before React touches the page (app/map-poster.tsx; not imported
+  // here: that module is React's, in the shell's chunk).
+  const poster = document.querySelector('.map-poster')?.innerHTML ?? '';
+  const prerendered = rootEl.dataset.prerendered === 'default';
+  void Promise.all([shellCode, atlas])
+    .then(([{ mountShell }]) => {
+      const state = store.getState();
+      // Hydrate only what the build rendered: the default view with the data loaded.
+      const hydrate = prerendered && state.dataStatus === 'ready' && serializeUrlState(selectUrlState(state)) === '';
+      mountShell(rootEl, store, baseMap, { hydrate, poster });
+    })
     .catch((e: unknown) => {
       console.error('CDMZ Atlas: the page could not start', e);
+      document.documentElement.classList.remove('view-pending');
       rootEl.insertAdjacentHTML('beforeend', '<p role="alert">本页无法加载，请刷新。The page could not be loaded; please reload.</p>');
     });
 }

@@ -1,13 +1,14 @@
 /**
  * The full app: header (title, summary, language, link/embed tools), the map with its legend and
  * date slider, and the side panel (details, filters, summary, exports, list) — which on phones
- * becomes a bottom sheet. The panel is a complete non-map alternative to the map. Its content,
- * the legend and the slider render once the map has drawn its first view or given up.
+ * becomes a bottom sheet. The panel is a complete non-map alternative to the map. Everything but
+ * the map renders from the data alone, never waiting for the map (issue 15 §2); the build
+ * prerenders the default view of all of it (src/app/prerender.tsx).
  */
 import { useRef, useState } from 'react';
 import type { BaseMapResult } from '../data/load-base-map';
 import { translate } from '../i18n/translate';
-import { DateSlider, DateSliderSkeleton } from '../panels/date-slider';
+import { DateSlider } from '../panels/date-slider';
 import { FilterPanel } from '../panels/filter-panel';
 import { Legend } from '../panels/legend';
 import { ProjectList } from '../panels/project-list';
@@ -15,16 +16,13 @@ import { useAppStore } from '../state/store-context';
 import { AppHeader } from './app-header';
 import { DataIssues } from './data-issues';
 import { LazyMap } from './lazy-map';
-import { LazyDetailPanel, LazyExportButtons, LazyStatusSummary, useAfterFirstView } from './lazy-panels';
-import { REGION_BOUNDS } from './region-bounds';
+import { LazyDetailPanel, LazyExportButtons, LazyStatusSummary } from './lazy-panels';
 import { SelectionAnnouncer, useSelectionEvent } from './selection-event';
 import { useSheetCollapsedHeight } from './sheet-height';
 
-export function App({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
+export function App({ baseMap, poster }: { baseMap: Promise<BaseMapResult>; poster: string }) {
   const lang = useAppStore((s) => s.lang);
   const status = useAppStore((s) => s.dataStatus);
-  // The map starts first; the panels render once it has drawn its first view (or given up).
-  const firstViewDone = useAfterFirstView();
   // Phones (< 640 px): the panel is a bottom sheet, collapsed or expanded by its handle.
   const [sheetExpanded, setSheetExpanded] = useState(false);
   // Selection is a visible event: details scrolled to their top, heading focused, announced.
@@ -41,13 +39,13 @@ export function App({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
       <DataIssues />
       <main ref={mainRef} className="app-main">
         <div className="app-map">
-          <LazyMap baseMap={baseMap} initialBounds={REGION_BOUNDS} />
-          {firstViewDone ? (
-            <div className="app-map__legend" data-covers-map="">
-              <Legend />
-            </div>
-          ) : null}
-          <div className="app-map__slider">{firstViewDone ? <DateSlider /> : <DateSliderSkeleton />}</div>
+          <LazyMap baseMap={baseMap} poster={poster} />
+          <div className="app-map__legend" data-covers-map="">
+            <Legend />
+          </div>
+          <div className="app-map__slider">
+            <DateSlider />
+          </div>
         </div>
         <aside ref={panelRef} id="project-panel" className="app-panel" aria-label={translate(lang, 'app.panel')} tabIndex={-1} data-sheet={sheetExpanded ? 'expanded' : 'collapsed'}>
           <button
@@ -61,16 +59,12 @@ export function App({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
             <span className="app-panel__grip" aria-hidden="true" />
             {translate(lang, sheetExpanded ? 'a11y.sheetCollapse' : 'a11y.sheetExpand')}
           </button>
-          {status === 'loading' || !firstViewDone ? <p className="app-panel__loading">{translate(lang, 'app.loading')}</p> : null}
-          {firstViewDone ? (
-            <>
-              <LazyDetailPanel />
-              <FilterPanel />
-              <LazyStatusSummary />
-              <LazyExportButtons />
-              <ProjectList />
-            </>
-          ) : null}
+          {status === 'loading' ? <p className="app-panel__loading">{translate(lang, 'app.loading')}</p> : null}
+          <LazyDetailPanel />
+          <FilterPanel />
+          <LazyStatusSummary />
+          <LazyExportButtons />
+          <ProjectList />
         </aside>
       </main>
       <SelectionAnnouncer text={announcement} />

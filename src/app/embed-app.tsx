@@ -14,9 +14,7 @@ import { selectAsOfDate, selectSelectedProject, selectUrlState } from '../state/
 import { useAppStore } from '../state/store-context';
 import { serializeUrlState } from '../state/url-codec';
 import { LazyMap } from './lazy-map';
-import { useAfterFirstView } from './lazy-panels';
 import { PictureTools } from './picture-tools';
-import { REGION_BOUNDS } from './region-bounds';
 
 /** The sources and map attribution in one line, with the OpenStreetMap credit linked as ODbL asks. */
 export function SourcesLine({ lang, className }: { lang: Lang; className: string }) {
@@ -32,13 +30,12 @@ export function SourcesLine({ lang, className }: { lang: Lang; className: string
   );
 }
 
-export function EmbedApp({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
+export function EmbedApp({ baseMap, poster }: { baseMap: Promise<BaseMapResult>; poster: string }) {
   const lang = useAppStore((s) => s.lang);
   const asOf = useAppStore(selectAsOfDate);
   const urlState = useAppStore(selectUrlState);
   const dataStatus = useAppStore((s) => s.dataStatus);
   const selected = useAppStore(selectSelectedProject);
-  const firstViewDone = useAfterFirstView();
   const query = serializeUrlState({ ...urlState, embed: false });
   const fullHref = `./${query ? `?${query}` : ''}${window.location.hash}`;
   return (
@@ -55,12 +52,10 @@ export function EmbedApp({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
         ) : null}
       </header>
       <main className="embed__map">
-        <LazyMap baseMap={baseMap} initialBounds={REGION_BOUNDS} />
-        {firstViewDone ? (
-          <div className="embed__legend" data-covers-map="">
-            <Legend compact />
-          </div>
-        ) : null}
+        <LazyMap baseMap={baseMap} poster={poster} />
+        <div className="embed__legend" data-covers-map="">
+          <Legend compact />
+        </div>
       </main>
       <footer className="embed__footer">
         <SourcesLine lang={lang} className="embed__sources" />

@@ -1,21 +1,41 @@
 /**
- * Renders the React shell (<Root/>: the full app or the embed). main.ts imports this module
- * once the map has drawn its first view (or given up, or after 3 s), so React's code and first
- * render do not compete with it.
+ * Renders the React shell (<Root/>: the full app or the embed) into #root. main.ts imports this
+ * module right away (the HTML preloads it) and calls `mountShell` once the data is in.
+ *
+ * `hydrate`: the page holds the build's prerendered default view (src/app/prerender.tsx) and the
+ * store is in that view, so React adopts the markup (`hydrateRoot`). Otherwise (the URL asks for
+ * another view, the data failed, a page without prerendered markup) it renders afresh
+ * (`createRoot` replaces the markup; public/view-check.js has kept it hidden meanwhile).
  */
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import type { BaseMapResult } from '../data/load-base-map';
 import type { AppStore } from '../state/create-app-store';
 import { AppStoreProvider } from '../state/store-context';
 import { Root } from './root';
 
-export function mountShell(rootEl: HTMLElement, store: AppStore, baseMap: Promise<BaseMapResult>): void {
-  createRoot(rootEl).render(
+export interface MountOptions {
+  hydrate: boolean;
+  /** The poster map's markup, read from the prerendered page (see map-poster.tsx). */
+  poster: string;
+}
+
+export function mountShell(rootEl: HTMLElement, store: AppStore, baseMap: Promise<BaseMapResult>, { hydrate, poster }: MountOptions): void {
+  const app = (
     <StrictMode>
       <AppStoreProvider store={store}>
-        <Root baseMap={baseMap} />
+        <Root baseMap={baseMap} poster={poster} />
       </AppStoreProvider>
-    </StrictMode>,
+    </StrictMode>
   );
+  if (hydrate) {
+    performance.mark('cdmz:hydrate');
+    hydrateRoot(rootEl, app, {
+      // A mismatch is a bug (the build and the client disagree about the default view): say so.
+      onRecoverableError: (error, info) => console.error('CDMZ Atlas: hydration problem', error, info.componentStack ?? ''),
+    });
+  } else {
+    performance.mark('cdmz:render');
+    createRoot(rootEl).render(app);
+  }
 }

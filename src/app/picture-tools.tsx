@@ -12,6 +12,8 @@ export function useMapReady(): boolean {
   return useSyncExternalStore(
     (notify) => onMapChange(() => notify()),
     () => currentMap() !== null,
+    // The prerendered page and its hydration: no map yet.
+    () => false,
   );
 }
 
@@ -19,7 +21,7 @@ export function PictureTools({ className }: { className?: string }) {
   const store = useAppStoreApi();
   const ready = useMapReady();
   // Without WebGL (or base data) the map never comes, and the buttons say so.
-  const noWebgl = useSyncExternalStore((notify) => onMapChange(() => notify()), mapFailed);
+  const noWebgl = useSyncExternalStore((notify) => onMapChange(() => notify()), mapFailed, () => false);
   return (
     <PictureExport
       className={className}

@@ -9,12 +9,20 @@ import { App } from './app';
 import { EmbedApp } from './embed-app';
 import { ErrorBoundary } from './error-boundary';
 
-export function Root({ baseMap }: { baseMap: Promise<BaseMapResult> }) {
+/**
+ * `poster`: the poster map's markup (src/app/map-poster.tsx). The first commit also ends the
+ * "view pending" state that public/view-check.js sets when the URL asks for another view than
+ * the prerendered one: from then on the page shows what React rendered.
+ */
+export function Root({ baseMap, poster }: { baseMap: Promise<BaseMapResult>; poster: string }) {
   const embed = useAppStore((s) => s.embed);
   const lang = useAppStore((s) => s.lang);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = translate(lang, 'app.title') + (lang === 'zh' ? ' · CDMZ Atlas' : '');
   }, [lang]);
-  return <ErrorBoundary lang={lang}>{embed ? <EmbedApp baseMap={baseMap} /> : <App baseMap={baseMap} />}</ErrorBoundary>;
+  useEffect(() => {
+    document.documentElement.classList.remove('view-pending');
+  }, []);
+  return <ErrorBoundary lang={lang}>{embed ? <EmbedApp baseMap={baseMap} poster={poster} /> : <App baseMap={baseMap} poster={poster} />}</ErrorBoundary>;
 }

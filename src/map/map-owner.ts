@@ -37,7 +37,7 @@ import type { AppState } from '../state/app-state';
 import { selectAsOfDate, selectVisibleIds } from '../state/selectors';
 import { drawCategorySymbol, symbolImageId } from '../theme/category-symbol';
 import type { BaseMapResult } from '../data/load-base-map';
-import { REGION_BOUNDS } from '../app/region-bounds';
+import { REGION_BOUNDS, REGION_FIT } from '../app/region-bounds';
 import { geometryParts } from '../geo/geometry-parts';
 import { BASE_ATTRIBUTION } from './base-style';
 import { atlasStyle, projectBounds, SELECTION_MAX_ZOOM } from './atlas-style';
@@ -183,6 +183,14 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
     // A point (or a tiny box) is framed at maxZoom around it.
     map.fitBounds([w, s, e, n], { padding: measurePadding(slot), maxZoom, animate, duration: animate ? 800 : 0 });
   };
+  /**
+   * The region's first view: REGION_FIT, the framing the prerendered poster is drawn with
+   * (src/map/poster-svg.ts, app/map-poster.css), so the switch from the poster to the map is not
+   * a jump. The region's outline leaves the box's corners empty, where the controls sit.
+   */
+  const frameRegion = () => {
+    map?.fitBounds(REGION_BOUNDS, { ...REGION_FIT, animate: false });
+  };
 
   const frameResultsNow = (): boolean => {
     const state = store.getState();
@@ -237,8 +245,8 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
       frame(first.bounds, first.maxZoom, false);
       initialFramePending = false;
     } else if (state.atlas || state.dataStatus !== 'loading') {
-      // Nothing to frame (or it cannot be found): the region, padded for what covers the map now.
-      frame(REGION_BOUNDS, MAX_ZOOM, false);
+      // Nothing to frame (or it cannot be found): the region, as the poster shows it.
+      frameRegion();
       initialFramePending = false;
     }
   };
@@ -478,7 +486,7 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
       if (hashCam) initialFramePending = false;
       const camera = hashCam
         ? { center: hashCam.center, zoom: hashCam.zoom }
-        : { bounds: REGION_BOUNDS as Bounds, fitBoundsOptions: { padding: measurePadding(slot), maxZoom: MAX_ZOOM } };
+        : { bounds: REGION_BOUNDS as Bounds, fitBoundsOptions: { ...REGION_FIT } };
       const style = atlasStyle(base.value, state.atlas, { lang: state.lang });
       let m: MlMap;
       performance.mark('cdmz:map-new');

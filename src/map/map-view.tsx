@@ -14,9 +14,14 @@ import type { MessageKey } from '../i18n/zh';
 import { useAppStore, useAppStoreApi } from '../state/store-context';
 import { preloadMap } from '../app/map-code';
 import { mapStatus, onMapChange, type MapStatus } from './map-handle';
+import { MapPoster } from '../app/map-poster';
+
+const startingStatus = (): MapStatus => 'starting';
 
 export interface MapViewProps {
   baseMap: Promise<BaseMapResult>;
+  /** The poster map's markup (prerendered; see app/map-poster.tsx), shown until the map has drawn. */
+  poster: string;
 }
 
 const MESSAGE: Partial<Record<MapStatus, MessageKey>> = {
@@ -37,12 +42,13 @@ export function mapMessage(lang: Lang, status: MapStatus, embed: boolean, stallS
 /** Seconds of silence after which the slot says the map stopped responding (map-owner.ts STALL_MS). */
 const STALL_SECONDS = 15;
 
-export function MapView({ baseMap }: MapViewProps) {
+export function MapView({ baseMap, poster }: MapViewProps) {
   const slot = useRef<HTMLDivElement>(null);
   const store = useAppStoreApi();
   const lang = useAppStore((s) => s.lang);
   const embed = useAppStore((s) => s.embed);
-  const status = useSyncExternalStore(onMapChange, mapStatus, mapStatus);
+  // The server snapshot is `starting`: the prerendered page and the client's first render agree.
+  const status = useSyncExternalStore(onMapChange, mapStatus, startingStatus);
 
   useEffect(() => {
     const el = slot.current;
@@ -57,7 +63,10 @@ export function MapView({ baseMap }: MapViewProps) {
   const message = mapMessage(lang, status, embed, STALL_SECONDS);
   return (
     <div className={`map-view${embed ? ' map-view--embed' : ''}`}>
-      <div ref={slot} className="map-slot" data-testid="map" role="region" aria-label={translate(lang, 'map.label')} data-map-status={status} />
+      <div ref={slot} className="map-slot" data-testid="map" role="region" aria-label={translate(lang, 'map.label')} data-map-status={status}>
+        {/* The slot's only React child: the owner appends MapLibre's container after it and hides it at the first idle. */}
+        <MapPoster markup={poster} />
+      </div>
       {message ? (
         <div className="map-message" role="alert">
           {message}

@@ -2,8 +2,7 @@
  * React access to the store: components read it from context, never from a module singleton,
  * so every embed and every test renders against its own store.
  */
-import { createContext, useContext, type ReactNode } from 'react';
-import { useStore } from 'zustand';
+import { createContext, useCallback, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import type { AppState } from './app-state';
 import type { AppStore } from './create-app-store';
 
@@ -22,8 +21,13 @@ export function useAppStoreApi(): AppStore {
 
 /**
  * Reads a slice of state with a named selector; re-renders when its result changes (by `Object.is`).
+ * Like zustand's `useStore`, except that server rendering and hydration read the store's CURRENT
+ * state, not the state it was created with: the build prerenders the default view with the data
+ * loaded, and the client hydrates once its store holds the same (src/main.ts).
  * @example const visible = useAppStore(selectVisibleProjects);
  */
 export function useAppStore<T>(selector: (state: AppState) => T): T {
-  return useStore(useAppStoreApi(), selector);
+  const store = useAppStoreApi();
+  const read = useCallback(() => selector(store.getState()), [store, selector]);
+  return useSyncExternalStore(store.subscribe, read, read);
 }

@@ -19,34 +19,30 @@ function regular(n: number, r: number, c: number, rotationRad: number): Array<[n
   });
 }
 
-/** Traces `shape` centred in a square of side `size` (pixels), leaving room for the stroke. */
-export function traceShape(ctx: CanvasRenderingContext2D, shape: SymbolShape, size: number): void {
+/** A symbol's outline in a square of side `size`: a circle or a closed polygon (canvas and SVG draw the same). */
+export type ShapeOutline = { kind: 'circle'; c: number; r: number } | { kind: 'polygon'; points: Array<[number, number]> };
+
+/** The outline of `shape` centred in a square of side `size` (pixels), leaving room for the stroke. */
+export function shapeOutline(shape: SymbolShape, size: number): ShapeOutline {
   const c = size / 2;
   const r = size / 2 - 2;
   const up = -Math.PI / 2;
+  const polygon = (points: Array<[number, number]>): ShapeOutline => ({ kind: 'polygon', points });
   switch (shape) {
     case 'circle':
-      ctx.beginPath();
-      ctx.arc(c, c, r, 0, 2 * Math.PI);
-      return;
+      return { kind: 'circle', c, r };
     case 'square':
-      tracePolygon(ctx, regular(4, r * 1.05, c, Math.PI / 4));
-      return;
+      return polygon(regular(4, r * 1.05, c, Math.PI / 4));
     case 'diamond':
-      tracePolygon(ctx, regular(4, r, c, up));
-      return;
+      return polygon(regular(4, r, c, up));
     case 'triangle':
-      tracePolygon(ctx, regular(3, r * 1.1, c + 1.5, up));
-      return;
+      return polygon(regular(3, r * 1.1, c + 1.5, up));
     case 'triangle-down':
-      tracePolygon(ctx, regular(3, r * 1.1, c - 1.5, Math.PI / 2));
-      return;
+      return polygon(regular(3, r * 1.1, c - 1.5, Math.PI / 2));
     case 'pentagon':
-      tracePolygon(ctx, regular(5, r, c, up));
-      return;
+      return polygon(regular(5, r, c, up));
     case 'hexagon':
-      tracePolygon(ctx, regular(6, r, c, 0));
-      return;
+      return polygon(regular(6, r, c, 0));
     case 'star': {
       const pts: Array<[number, number]> = [];
       for (let i = 0; i < 10; i++) {
@@ -54,18 +50,25 @@ export function traceShape(ctx: CanvasRenderingContext2D, shape: SymbolShape, si
         const rr = i % 2 === 0 ? r : r * 0.5;
         pts.push([c + rr * Math.cos(a), c + rr * Math.sin(a)]);
       }
-      tracePolygon(ctx, pts);
-      return;
+      return polygon(pts);
     }
     case 'cross': {
       const t = r * 0.38;
-      tracePolygon(ctx, [
+      return polygon([
         [c - t, c - r], [c + t, c - r], [c + t, c - t], [c + r, c - t], [c + r, c + t], [c + t, c + t],
         [c + t, c + r], [c - t, c + r], [c - t, c + t], [c - r, c + t], [c - r, c - t], [c - t, c - t],
       ]);
-      return;
     }
   }
+}
+
+/** Traces `shape` centred in a square of side `size` (pixels), leaving room for the stroke. */
+export function traceShape(ctx: CanvasRenderingContext2D, shape: SymbolShape, size: number): void {
+  const o = shapeOutline(shape, size);
+  if (o.kind === 'circle') {
+    ctx.beginPath();
+    ctx.arc(o.c, o.c, o.r, 0, 2 * Math.PI);
+  } else tracePolygon(ctx, o.points);
 }
 
 /**

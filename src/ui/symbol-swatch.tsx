@@ -1,10 +1,15 @@
 /**
- * A category symbol at a status, drawn with the same function as the map's icons.
+ * A category symbol at a status, with the same outline, fill level and colours as the map's
+ * icons (src/theme/category-symbol-svg.ts). SVG, so it is in the prerendered page and shows
+ * without script.
  */
-import { useEffect, useRef } from 'react';
+import { useId } from 'react';
 import type { Category, Status } from '../domain/types';
-import { drawCategorySymbol } from '../theme/category-symbol';
 import type { SymbolShape } from '../theme/palette';
+import { outlineElement, symbolFill } from '../theme/category-symbol-svg';
+
+/** The outline is drawn in a 22-unit square (the map's icon size) and scaled to `sizePx`. */
+const UNITS = 22;
 
 interface SymbolSwatchProps {
   category: Category;
@@ -17,25 +22,29 @@ interface SymbolSwatchProps {
 }
 
 export function SymbolSwatch({ category, status, sizePx = 18, look, opacity }: SymbolSwatchProps) {
-  const color = look?.color;
-  const shape = look?.shape;
-  const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const canvas = ref.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    const ratio = window.devicePixelRatio || 1;
-    canvas.width = sizePx * ratio;
-    canvas.height = sizePx * ratio;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    drawCategorySymbol(ctx, category, status, sizePx, { color, shape });
-  }, [category, status, sizePx, color, shape]);
-  return <canvas ref={ref} className="symbol-swatch" style={{ width: sizePx, height: sizePx, opacity }} aria-hidden="true" />;
+  const gradientId = `sw${useId().replace(/[^\w-]/g, '')}`;
+  const { share, color: categoryColor } = symbolFill(category, status);
+  const color = look?.color ?? categoryColor;
+  const el = outlineElement(category, UNITS, look?.shape);
+  const fill = share >= 1 ? color : share > 0 ? `url(#${gradientId})` : '#ffffff';
+  const paint = { fill, stroke: color, strokeWidth: 2, strokeLinejoin: 'round' as const };
+  return (
+    <svg className="symbol-swatch" width={sizePx} height={sizePx} viewBox={`0 0 ${UNITS} ${UNITS}`} opacity={opacity} aria-hidden="true" focusable="false">
+      {share > 0 && share < 1 ? (
+        <linearGradient id={gradientId} gradientUnits="userSpaceOnUse" x1="0" y1={UNITS} x2="0" y2="0">
+          <stop offset={share} stopColor={color} />
+          <stop offset={share} stopColor="#ffffff" />
+        </linearGradient>
+      ) : null}
+      {el.tag === 'circle' ? <circle cx={el.cx} cy={el.cy} r={el.r} {...paint} /> : <path d={el.d} {...paint} />}
+    </svg>
+  );
 }
 
 /** A short line sample: colour, dash (in line widths, as MapLibre), width and blur. */
 export function LineSwatch({ color, dash, widthPx = 3, blurPx = 0, opacity = 1 }: { color: string; dash: number[]; widthPx?: number; blurPx?: number; opacity?: number }) {
   const dasharray = dash.length ? dash.map((d) => d * widthPx).join(' ') : undefined;
+  const blurId = `lb${useId().replace(/[^\w-]/g, '')}`;
   return (
     <svg className="line-swatch" width="34" height="12" viewBox="0 0 34 12" aria-hidden="true">
       <line
@@ -44,8 +53,14 @@ export function LineSwatch({ color, dash, widthPx = 3, blurPx = 0, opacity = 1 }
         strokeWidth={widthPx}
         strokeDasharray={dasharray}
         strokeOpacity={opacity}
-        style={blurPx ? { filter: `blur(${blurPx / 2}px)` } : undefined}
+        // A soft (schematic) line: an SVG blur as an attribute, not a style (CSP-safe in the prerendered page).
+        filter={blurPx ? `url(#${blurId})` : undefined}
       />
+      {blurPx ? (
+        <filter id={blurId} filterUnits="userSpaceOnUse" x="0" y="0" width="34" height="12">
+          <feGaussianBlur stdDeviation={blurPx / 2} />
+        </filter>
+      ) : null}
     </svg>
   );
 }

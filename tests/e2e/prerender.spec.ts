@@ -1,0 +1,109 @@
+/**
+ * Issue 12 §1–2: the built page carries the default view (prerendered) and the poster map; the
+ * client hydrates it without a mismatch; another view in the URL never shows the default view's
+ * content; without script the list, statuses and sources can be read.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { waitForMapIdle, watchPage } from './driver';
+
+/** Console messages that mean React and the prerendered page disagree. */
+function hydrationProblems(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('console', (m) => {
+    const t = m.text();
+    if (m.type() === 'error' || /hydrat|did not match|418|423|425/i.test(t)) seen.push(`${m.type()}: ${t}`);
+  });
+  page.on('pageerror', (e) => seen.push(`pageerror: ${e.message}`));
+  return seen;
+}
+
+test('the HTML itself has the default view: header, legend, filters, list with statuses, the date, the poster', async ({ request }) => {
+  const html = await (await request.get('./')).text();
+  expect(html).toContain('data-prerendered="default"');
+  expect(html).toContain('成德眉资同城化地图');
+  expect(html).toMatch(/class="legend[^"]*"/);
+  expect(html).toContain('data-testid="filter-panel"');
+  const rows = html.match(/class="project-list__row"/g) ?? [];
+  expect(rows.length).toBeGreaterThan(10);
+  expect(html).toMatch(/class="project-list__status" data-status="(planned|preparatory|under-construction|partly-open|complete)"/);
+  expect(html).toMatch(/截至 \d{4}年\d{1,2}月\d{1,2}日/);
+  expect(html).toMatch(/<div class="map-poster"[^>]*><svg/);
+  // CSP: no inline style attribute, no inline script.
+  expect(html).not.toMatch(/ style="/);
+  expect(html).not.toMatch(/<script>(?!<\/script>)|<script(?![^>]*\bsrc=)[^>]*>/);
+});
+
+for (const query of ['', '?lang=en']) {
+  test(`hydrates ${query || 'the default view'} with no console error or hydration warning, and works`, async ({ page }) => {
+    const problems = hydrationProblems(page);
+    const watch = watchPage(page);
+    await page.goto(`./${query}`);
+    await waitForMapIdle(page);
+    // The default view hydrates the prerendered page; another renders afresh.
+    const how = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name).filter((n) => n === 'cdmz:hydrate' || n === 'cdmz:render'));
+    expect(how).toEqual([query ? 'cdmz:render' : 'cdmz:hydrate']);
+    // The map's slot is the one region named "Map", in the page's language (contract 4).
+    await expect(page.getByRole('region', { name: query ? 'Map' : '地图', exact: true })).toHaveCount(1);
+    await expect(page.getByTestId('map')).toHaveAttribute('aria-label', query ? 'Map' : '地图');
+    // The poster gives way to the live map once it has drawn (the owner hides it at the first idle).
+    await expect(page.getByTestId('map-poster')).toBeHidden();
+    await expect(page.locator('html')).not.toHaveClass(/view-pending/);
+    // Interactive: a filter narrows the list.
+    const count = page.getByTestId('filter-count');
+    const all = Number(await count.getAttribute('data-count'));
+    await page.getByTestId('filter-category-rail').check();
+    await expect.poll(async () => Number(await count.getAttribute('data-count'))).toBeLessThan(all);
+    if (query) await expect(page.getByRole('heading', { level: 1 })).toHaveText('CDMZ Atlas');
+    expect(problems).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+  });
+}
+
+test('another view in the URL never shows the default view: the panels stay hidden until it renders', async ({ page }) => {
+  // Hold the page's scripts back: what shows meanwhile is the HTML and the head script's work.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/.*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./?lang=en&cat=rail', { waitUntil: 'commit' });
+  await page.waitForSelector('.project-list__row', { state: 'attached' });
+  await expect(page.locator('html')).toHaveClass(/view-pending/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The Chinese default list and title are in the DOM but not visible.
+  await expect(page.locator('.project-list__row').first()).toBeHidden();
+  await expect(page.locator('.app-header__title')).toBeHidden();
+  // The map's place shows the poster, its English labels.
+  await expect(page.getByTestId('map-poster')).toBeVisible();
+  await expect(page.locator('.map-poster .poster-city.poster-en').first()).toBeVisible();
+  await expect(page.locator('.map-poster .poster-city.poster-zh').first()).toBeHidden();
+  release();
+  await expect(page.locator('html')).not.toHaveClass(/view-pending/, { timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('CDMZ Atlas');
+  await expect(page).toHaveURL(/cat=rail/);
+  const count = Number(await page.getByTestId('filter-count').getAttribute('data-count'));
+  await expect(page.locator('[data-project-id]')).toHaveCount(count);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the list, the statuses and their sources can be read; the map is a picture with a note', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.locator('.noscript-note')).toBeVisible();
+    await expect(page.locator('.noscript-note')).toContainText('需要 JavaScript');
+    const rows = page.locator('.project-list__row');
+    expect(await rows.count()).toBeGreaterThan(10);
+    await expect(rows.first()).toBeVisible();
+    await expect(rows.first().locator('.project-list__status')).toHaveText(/\S/);
+    // Sources: each row with a recorded status names its source, as a link where it has one.
+    const sources = page.locator('.project-list__source');
+    expect(await sources.count()).toBeGreaterThan(10);
+    await expect(sources.first()).toBeVisible();
+    await expect(page.locator('.project-list__source a[href^="http"]').first()).toBeVisible();
+    // The map's place: the poster and a note that the interactive map needs script.
+    await expect(page.locator('.map-poster svg')).toBeVisible();
+    await expect(page.locator('.map-poster__note')).toContainText('JavaScript');
+    await expect(page.getByRole('region', { name: '地图' })).toHaveCount(1);
+  });
+});
