@@ -23,6 +23,7 @@ export function Root({ baseMap, poster }: { baseMap: Promise<BaseMapResult>; pos
   }, [lang]);
   useEffect(() => {
     document.documentElement.classList.remove('view-pending');
+    document.documentElement.classList.add('hydrated');
   }, []);
   return <ErrorBoundary lang={lang}>{embed ? <EmbedApp baseMap={baseMap} poster={poster} /> : <App baseMap={baseMap} poster={poster} />}</ErrorBoundary>;
 }
