@@ -1,6 +1,7 @@
 /**
  * A tiny static file server over a built site (dist/), for the benchmark and for the
- * Content-Security-Policy end-to-end test. No compression (the bench measures gzip itself),
+ * Content-Security-Policy end-to-end test. Compression only when asked (`gzip: true`, as any
+ * real static host serves text; the bench's byte counts gzip each file themselves either way),
  * correct content types, optional extra response headers (e.g. the CSP) and extra in-memory
  * files (e.g. the benchmark's host page). Only listens on 127.0.0.1.
  */
@@ -8,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 /** Content types of the files a Vite build emits. */
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -37,6 +39,8 @@ export interface StaticServerOptions {
   headers?: Record<string, string>;
   /** 0 = any free port. */
   port?: number;
+  /** gzip text files for clients that accept it (as a production host does). Default: off. */
+  gzip?: boolean;
 }
 
 export interface StaticServer {
@@ -53,14 +57,24 @@ function fileUnder(root: string, urlPath: string): string | null {
   return abs === root || abs.startsWith(root + sep) ? abs : null;
 }
 
-async function sendFile(res: ServerResponse, file: string, headers: Record<string, string>): Promise<boolean> {
+const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json)|image\/svg)/;
+
+async function sendFile(res: ServerResponse, file: string, headers: Record<string, string>, gzip: boolean): Promise<boolean> {
   try {
     let path = file;
     if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
-    const body = await readFile(path);
+    let body = await readFile(path);
+    const type = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+    const encoding: Record<string, string> = {};
+    if (gzip && COMPRESSIBLE.test(type)) {
+      body = gzipSync(body, { level: 6 });
+      encoding['Content-Encoding'] = 'gzip';
+      encoding.Vary = 'Accept-Encoding';
+    }
     res.writeHead(200, {
       ...headers,
-      'Content-Type': CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
+      ...encoding,
+      'Content-Type': type,
       'Content-Length': String(body.length),
       'Cache-Control': 'no-store',
     });
@@ -102,7 +116,8 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Stat
       }
     }
     const file = fileUnder(base, rest);
-    if (file && (await sendFile(res, file, headers))) return;
+    const gzip = opts.gzip === true && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    if (file && (await sendFile(res, file, headers, gzip))) return;
     res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
     res.end(`not found: ${urlPath}`);
   };
