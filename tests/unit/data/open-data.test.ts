@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CSV_BOM } from '../../../src/domain/export-csv';
+import { readCsv } from '../../fixtures/read-csv';
 
 const dp = JSON.parse(readFileSync('data/datapackage.json', 'utf8')) as {
   profile: string;
@@ -30,33 +31,6 @@ const dp = JSON.parse(readFileSync('data/datapackage.json', 'utf8')) as {
 const NAME = /^[a-z0-9._/-]+$/;
 const TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'date', 'time', 'datetime', 'year', 'yearmonth', 'duration', 'geopoint', 'geojson', 'any']);
 
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  return rows;
-}
 
 describe('data/datapackage.json (Frictionless Data Package v1)', () => {
   it('has a valid package name, licences with a name and path, sources and a non-empty resources array', () => {

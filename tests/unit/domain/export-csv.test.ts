@@ -5,37 +5,10 @@ import { DEFAULT_FILTERS, filterProjects } from '../../../src/domain/filter-proj
 import { FIXTURE_DATE, smallAtlas } from '../../fixtures/projects/small-atlas';
 
 const atlas = smallAtlas();
+import { readCsv } from '../../fixtures/read-csv';
+
 const ctx = { analysis: atlas.analysis, sources: atlas.sources, asOfDate: FIXTURE_DATE, corridorId: 'c-east' };
 
-/** A small RFC 4180 reader, so the test checks what a spreadsheet would see. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) throw new Error('CSV does not end with CRLF');
-  return rows;
-}
 
 describe('csvCell', () => {
   it('quotes commas, quotes and line breaks, doubling quotes', () => {
