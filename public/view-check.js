@@ -1,6 +1,6 @@
 // CDMZ Atlas: marks <html class="view-pending"> when the address asks for another view than the prerendered default (see src/main.ts).
 (function () {
-  var keys = ['lang', 'date', 'cat', 'status', 'city', 'corridor', 'within', 'zone', 'q', 'sel', 'embed', 'county', 'evidence'];
+  var keys = ['lang', 'date', 'cat', 'status', 'city', 'corridor', 'within', 'zone', 'q', 'sel', 'embed', 'county', 'evidence', 'bbox'];
   var root = document.documentElement, params, pending = false;
   try { params = new URLSearchParams(location.search); } catch { return; }
   for (var i = 0; i < keys.length; i++) if (params.has(keys[i])) pending = true;
