@@ -14,25 +14,22 @@ import { formatDate, formatNumber } from '../i18n/format';
 import { translate, type Lang } from '../i18n/translate';
 import { pictureFileName, type PictureLegendEntry, type PictureLegendSection, type PictureScale, type PictureSpec } from '../map/export-picture';
 import type { AppState } from '../state/app-state';
-import { selectAsOfDate, selectSelectedProject, selectVisibleProjects } from '../state/selectors';
+import { selectAsOfDate, selectMappedIds, selectSelectedProject, selectVisibleProjects } from '../state/selectors';
 import { ACCURACY_STYLE, BASE_COLORS, STALE_OPACITY, STATUS_KEY_LOOK, STATUS_STYLE } from '../theme/palette';
 
 const isLine = (p: Project) => p.geometry?.type === 'LineString' || p.geometry?.type === 'MultiLineString';
 
-/**
- * The projects drawn on the map on the date: they pass the filters, have a location and a status.
- * (The harden team's count selectors name the same set; the picture only needs the projects.)
- */
+/** The projects drawn on the map on the date (`selectMappedIds`), inside the picture's view when given. */
 function drawnOnMap(state: AppState, date: string, view: Bbox | null): Array<{ project: Project; state: DatedState }> {
+  const mapped = new Set(selectMappedIds(state));
   const out: Array<{ project: Project; state: DatedState }> = [];
   for (const project of selectVisibleProjects(state)) {
-    if (!project.geometry) continue;
+    if (!mapped.has(project.id) || !project.geometry) continue;
     if (view) {
       const b = geometryParts(project.geometry).bbox;
       if (b[0] > view[2] || b[2] < view[0] || b[1] > view[3] || b[3] < view[1]) continue;
     }
-    const s = stateOn(project, date);
-    if (s.status) out.push({ project, state: s });
+    out.push({ project, state: stateOn(project, date) });
   }
   return out;
 }

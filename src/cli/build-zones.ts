@@ -16,6 +16,7 @@ import type { Topology } from 'topojson-specification';
 import { formatDataIssue } from '../data/parse-projects';
 import { parseZoneDefinitions, type ZoneDefinition } from '../data/parse-zones';
 import { junctionZonePolygon } from '../geo/junction-zone-polygon';
+import { parseCheckArgs } from './check-args';
 
 export const ZONES_GEOJSON = 'zones.geojson';
 
@@ -107,18 +108,11 @@ export function differingZones(expected: string, actual: string): string[] {
   return out.length > 0 || expected === actual ? out : ['file header or layout differs'];
 }
 
-const USAGE = 'usage: npm run data:zones [-- --check] [-- --data DIR]';
-
 /** Runs the command; returns what to print and the exit code (testable without a process). */
 export function runBuildZones(argv: readonly string[]): { code: number; stdout: string; stderr: string } {
-  let check = false;
-  let dataDir = 'data';
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--check') check = true;
-    else if (a === '--data' && argv[i + 1] !== undefined) dataDir = argv[++i] as string;
-    else return { code: 2, stdout: '', stderr: `data:zones: unknown argument ${a ?? ''}\n${USAGE}\n` };
-  }
+  const args = parseCheckArgs(argv, 'data:zones');
+  if (!args.ok) return { code: 2, stdout: '', stderr: args.message };
+  const { check, dataDir } = args;
   let text: string;
   try {
     text = buildZonesFromDir(dataDir);

@@ -33,6 +33,7 @@ import { projectsToGeoJson, type ExportFeatureCollection } from '../domain/expor
 import { buildDataPackage } from './datapackage';
 import { latestMilestoneDate } from '../domain/status-on-date';
 import type { DataIssue, Milestone, Project } from '../domain/types';
+import { parseCheckArgs } from './check-args';
 
 export const AUTHORED_DIR = 'projects';
 export const OUTPUTS = ['projects.json', 'atlas.geojson', 'atlas.csv', 'project.schema.json', 'datapackage.json'] as const;
@@ -163,18 +164,11 @@ export function flatGeoJson(fc: ExportFeatureCollection): Omit<ExportFeatureColl
   };
 }
 
-const USAGE = 'usage: npm run data:projects [-- --check] [-- --data DIR]';
-
 /** Runs the command; returns what to print and the exit code (testable without a process). */
 export function runCompileProjects(argv: readonly string[]): { code: number; stdout: string; stderr: string } {
-  let check = false;
-  let dataDir = 'data';
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--check') check = true;
-    else if (a === '--data' && argv[i + 1] !== undefined) dataDir = argv[++i] as string;
-    else return { code: 2, stdout: '', stderr: `data:projects: unknown argument ${a}\n${USAGE}\n` };
-  }
+  const args = parseCheckArgs(argv, 'data:projects');
+  if (!args.ok) return { code: 2, stdout: '', stderr: args.message };
+  const { check, dataDir } = args;
   const r = compileProjects(dataDir);
   if (!r.files) {
     return { code: 1, stdout: '', stderr: `${r.issues.map((i) => formatDataIssue(i)).join('\n')}\ndata:projects FAILED: ${r.issues.length} problem(s); nothing written\n` };

@@ -18,7 +18,8 @@ import { corridorChainageKm, corridorDistanceKm } from '../domain/filter-project
 import type { Project, ProjectAnalysis, Source } from '../domain/types';
 import { formatNumber } from '../i18n/format';
 import { translate, type Lang } from '../i18n/translate';
-import { projectStateCached, selectAsOfDate, selectSortedVisibleProjects } from '../state/selectors';
+import { stateOn } from '../domain/state-intervals';
+import { selectAsOfDate, selectSortedVisibleProjects } from '../state/selectors';
 import { useAppStore, useAppStoreApi } from '../state/store-context';
 import { BASE_COLORS } from '../theme/palette';
 import { SymbolSwatch } from '../ui/symbol-swatch';
@@ -62,7 +63,7 @@ function StatusSource({ source, lang }: { source: Source | undefined; lang: Lang
 
 const ProjectItem = memo(function ProjectItem({ project, pos, size, sources, lang, asOfDate, corridorId, analysis, selected, hovered }: ItemProps) {
   const store = useAppStoreApi();
-  const state = projectStateCached(project, asOfDate);
+  const state = stateOn(project, asOfDate);
   const distanceKm = corridorId === null ? null : corridorDistanceKm(analysis, project.id, corridorId);
   const chainageKm = corridorId === null ? null : corridorChainageKm(analysis, project.id, corridorId);
   const name = lang === 'zh' ? project.name_zh : project.name_en;

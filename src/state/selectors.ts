@@ -123,11 +123,6 @@ type CountsEntry = { asOfDate: string; counts: ProjectCounts; mapped: readonly s
 const countsCache = new WeakMap<readonly Project[], CountsEntry>();
 const EMPTY_COUNTS: ProjectCounts = Object.freeze({ total: 0, matching: 0, onMap: 0, noRecordYet: 0, noLocation: 0 });
 
-/** True when the map draws `project` on `asOfDate`: it has a status then and a location. */
-export function isOnMap(project: Project, asOfDate: string): boolean {
-  return project.geometry !== null && stateOn(project, asOfDate).status !== null;
-}
-
 function countsEntry(state: AppState): CountsEntry | null {
   const visible = selectVisibleProjects(state);
   const asOfDate = selectAsOfDate(state);
@@ -192,16 +187,6 @@ export function selectSelectedProject(state: AppState): Project | null {
 }
 
 /**
- * Status and progress of one project on a date, with freshness: `stateOn` of
- * domain/state-intervals.ts (a binary search in the project's few state intervals, which are
- * kept per project object). No per-date cache: memory is bounded by the data, not by how many
- * dates a session visits (issue 15 §4). Kept under this name for the components that use it.
- */
-export function projectStateCached(project: Project, asOfDate: string): DatedState {
-  return stateOn(project, asOfDate);
-}
-
-/**
  * Selector factory: the state of project `id` on the as-of date, or null when the project
  * or the date is unknown. @example useAppStore(selectProjectState('chengde-s11'))
  */
@@ -209,7 +194,7 @@ export function selectProjectState(id: string): (state: AppState) => DatedState 
   return (state) => {
     const asOfDate = selectAsOfDate(state);
     const project = state.atlas?.projects.find((p) => p.id === id);
-    return project && asOfDate !== null ? projectStateCached(project, asOfDate) : null;
+    return project && asOfDate !== null ? stateOn(project, asOfDate) : null;
   };
 }
 
@@ -231,7 +216,7 @@ export function selectStatusSummary(state: AppState): StatusSummaryCounts {
   const statusCounts = new Map<Status | 'unknown', number>();
   const categoryCounts = new Map<Category, number>();
   for (const p of visible) {
-    const status = projectStateCached(p, asOfDate).status ?? 'unknown';
+    const status = stateOn(p, asOfDate).status ?? 'unknown';
     statusCounts.set(status, (statusCounts.get(status) ?? 0) + 1);
     categoryCounts.set(p.category, (categoryCounts.get(p.category) ?? 0) + 1);
   }
