@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { createServer, type HtmlTagDescriptor, type Plugin, type ViteDevServer } from 'vite';
+import { createServer, type Plugin, type ViteDevServer } from 'vite';
 import react from '@vitejs/plugin-react';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -40,38 +40,6 @@ function dataFiles(): Plugin {
         res.setHeader('Content-Type', CONTENT_TYPES[m[1].split('.').pop() ?? ''] ?? 'text/plain; charset=utf-8');
         res.end(readFileSync(file));
       });
-    },
-    // Start the first-view downloads while the entry script is parsed: the data (same
-    // credentials mode as fetch(); injected here so Vite does not rewrite them into hashed
-    // copies) and, in a build, the lazily imported chunks of the map (MapLibre) and of the shell
-    // (React), so the browser fetches and compiles them in parallel instead of after the entry
-    // has run.
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, ctx) {
-        const tags: HtmlTagDescriptor[] = ['region.topo.json', 'projects.json', 'sources.json'].map((name) => ({
-          tag: 'link',
-          attrs: { rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href: `data/${name}` },
-          injectTo: 'head',
-        }));
-        // The map's chunk and the shell's (React) chunk: both are imported dynamically.
-        const seen = new Set<string>();
-        for (const entry of ['/src/map/map-owner.ts', '/src/app/mount.tsx']) {
-          const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith(entry));
-          if (chunk?.type !== 'chunk') continue;
-          for (const file of [chunk.fileName, ...chunk.imports]) {
-            if (seen.has(file) || html.includes(`/${file}"`)) continue; // the entry and its own preloads
-            seen.add(file);
-            tags.push({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `./${file}` }, injectTo: 'head' });
-          }
-          for (const css of chunk.viteMetadata?.importedCss ?? []) {
-            if (seen.has(css)) continue;
-            seen.add(css);
-            tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: '', href: `./${css}` }, injectTo: 'head' });
-          }
-        }
-        return tags;
-      },
     },
     generateBundle() {
       for (const name of readdirSync(DATA_DIR)) {

@@ -1,12 +1,14 @@
 /**
- * Entry: read the URL → create the store → start the data and the map code → as soon as the
- * data and React's code are in, hydrate the prerendered page (or render the URL's view afresh).
+ * Entry: read the URL → create the store → once the first paint is on screen, start the data,
+ * React's code and the map code → as soon as the data and React's code are in, hydrate the
+ * prerendered page (or render the URL's view afresh).
  *
  * The page's content does not wait for the map (issues 12 §1, 15 §2): the build prerenders the
  * default view into index.html (src/app/prerender.tsx), so the header, legend, filters, list and
  * summary paint with the HTML, and the poster map (src/map/poster-svg.ts) stands in the map's
- * place. React's code is preloaded by the HTML and only waits for the data, which the store
- * must hold for the client's first render to equal the prerendered one. The map's owner
+ * place. The data, React's code and the map's code are fetched once that paint is on screen
+ * (app/after-first-paint.ts); React waits for the data, which the store must hold for the
+ * client's first render to equal the prerendered one. The map's owner
  * (src/map/map-owner.ts) is started by the map's container once React has rendered it; the
  * owner hides the poster when MapLibre has drawn.
  *
@@ -25,6 +27,7 @@ import { selectUrlState } from './state/selectors';
 import { startUrlSync } from './state/url-sync';
 import { startEmbedMessages } from './state/embed-messages';
 import { preloadMap } from './app/map-code';
+import { afterFirstPaint } from './app/after-first-paint';
 // In the entry rather than a chunk of its own: the map and the shell both use it, and one
 // small chunk less is ~0.2 kB less to download (the JS budget, see README).
 import './map/base-style';
@@ -37,19 +40,25 @@ import './app/app.css';
 import './app/map-poster.css';
 
 performance.mark('cdmz:entry');
-// MapLibre and the map's owner download while the page hydrates; the owner is started by the
-// map's container (src/map/map-view.tsx) once its slot exists. A failure to load the map code
-// is the map slot's message (map-handle status `code-failed`); nothing else waits for it.
-void preloadMap().catch(() => undefined);
-const shellCode = import('./app/mount');
+// Content first: the prerendered page paints with the HTML and the stylesheets alone. The data,
+// React's code and the map's code are fetched and run only once that paint is on screen
+// (app/after-first-paint.ts says why), so they neither share the network with what paints first
+// nor hold the first frame. The map's owner is started by the map's container
+// (src/map/map-view.tsx) once React has rendered its slot. A failure to load the map code is the
+// map slot's message (map-handle status `code-failed`); nothing else waits for it.
 const store = createAppStore(parseUrlState(window.location.search));
 const dataBase = new URL('./', document.baseURI);
-const baseMap = loadBaseMap(dataBase);
+const firstPaint = afterFirstPaint().then(() => performance.mark('cdmz:first-paint'));
+const baseMap = firstPaint.then(() => loadBaseMap(dataBase));
 void baseMap.then(() => performance.mark('cdmz:base-data'));
-const atlas = loadAtlas(dataBase, baseMap).then((result) => {
-  performance.mark('cdmz:atlas');
-  store.getState().setData(result);
-});
+const atlas = firstPaint
+  .then(() => loadAtlas(dataBase, baseMap))
+  .then((result) => {
+    performance.mark('cdmz:atlas');
+    store.getState().setData(result);
+  });
+const shellCode = firstPaint.then(() => import('./app/mount'));
+void firstPaint.then(() => preloadMap().catch(() => undefined));
 startUrlSync(store);
 startEmbedMessages(store);
 document.documentElement.lang = store.getState().lang === 'zh' ? 'zh-CN' : 'en';

@@ -1,8 +1,9 @@
 /**
  * MapLibre and the map's owner are the heaviest part of the page: one lazily loaded chunk
- * (src/map/map-owner.ts). The build preloads it from the HTML (vite.config.ts) and main.ts calls
- * `preloadMap()` first thing, so it downloads while the page renders. If it cannot be loaded,
- * the map slot says so (map-handle status `code-failed`); nothing else waits for it.
+ * (src/map/map-owner.ts). main.ts calls `preloadMap()` once the page's first paint is on screen
+ * (app/after-first-paint.ts), with the data and React's code, so it downloads while React
+ * hydrates. If it cannot be loaded, the map slot says so (map-handle status `code-failed`);
+ * nothing else waits for it.
  */
 import { publishMapStatus } from '../map/map-handle';
 
@@ -10,7 +11,7 @@ export type MapModule = typeof import('../map/map-owner');
 
 let mapModule: Promise<MapModule> | null = null;
 
-/** Starts downloading the map code now (main.ts calls it first thing); the same promise every time. */
+/** Starts downloading the map code now; the same promise every time. */
 export function preloadMap(): Promise<MapModule> {
   mapModule ??= import('../map/map-owner').catch((e: unknown) => {
     console.warn('CDMZ Atlas: the map code could not be loaded', e);

@@ -33,6 +33,28 @@ test('the HTML itself has the default view: header, legend, filters, list with s
   expect(html).not.toMatch(/<script>(?!<\/script>)|<script(?![^>]*\bsrc=)[^>]*>/);
 });
 
+test('content first: the HTML preloads nothing; data, shell and map code are fetched after the first contentful paint', async ({ page, request }) => {
+  const html = await (await request.get('./')).text();
+  expect(html).not.toMatch(/rel="(modulepreload|preload)"/);
+  await page.goto('./');
+  await waitForMapIdle(page);
+  const t = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+    const mark = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? null;
+    const starts = performance
+      .getEntriesByType('resource')
+      .filter((r) => /\/data\/(projects|region\.topo|sources)\.json$|\/assets\/(mount|map-owner)-[\w-]+\.js$/.test(r.name))
+      .map((r) => ({ name: r.name.replace(/^.*\//, '').replace(/-[\w]{8}\.js$/, '.js'), start: r.startTime }));
+    return { fcp, firstPaintMark: mark('cdmz:first-paint'), mapNew: mark('cdmz:map-new'), hydrate: mark('cdmz:hydrate'), starts };
+  });
+  expect(t.fcp).not.toBeNull();
+  expect(t.starts.map((s) => s.name).sort()).toEqual(['map-owner.js', 'mount.js', 'projects.json', 'region.topo.json', 'sources.json']);
+  for (const s of t.starts) expect(s.start, s.name).toBeGreaterThanOrEqual(t.fcp as number);
+  expect(t.firstPaintMark).toBeGreaterThanOrEqual(t.fcp as number);
+  expect(t.hydrate).toBeGreaterThan(t.firstPaintMark as number);
+  expect(t.mapNew).toBeGreaterThan(t.firstPaintMark as number);
+});
+
 for (const query of ['', '?lang=en']) {
   test(`hydrates ${query || 'the default view'} with no console error or hydration warning, and works`, async ({ page }) => {
     const problems = hydrationProblems(page);

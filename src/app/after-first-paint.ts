@@ -1,0 +1,75 @@
+/**
+ * THE ONE FIRST-VIEW ORDERING RULE (content first): the page's own code waits for the first
+ * contentful paint to be presented before it fetches the data, React's code and the map's code
+ * and runs them (src/main.ts). The prerendered page (header, filters, list, legend, the poster
+ * map) needs none of them to be seen.
+ *
+ * Why, measured (README "Performance"):
+ * - Asking for the map's WebGL context, linking its first shader program or reading back a
+ *   canvas is a synchronous call into the GPU process. Made while the GPU process still
+ *   rasterises and presents the page's first frame, it waits for that frame and the frame waits
+ *   for it: in headless Chromium (SwiftShader, a 412×823 phone viewport) the map created during
+ *   hydration held the main thread 1.8 s in `getContext` and the first contentful paint came at
+ *   2.3 s.
+ * - Downloads compete with what paints first on a slow network; Lighthouse's simulation counts
+ *   every high-priority script that finished before the paint as render-blocking (module scripts
+ *   have no EvaluateScript event that would prove otherwise), so the HTML preloads nothing.
+ *
+ * Nothing here touches MapLibre: it is a browser-level ordering, tested in
+ * tests/unit/app/after-first-paint.test.ts and, in Chromium, by tests/e2e/prerender.spec.ts
+ * (the data, the shell and the map start after the paint entry).
+ */
+
+/**
+ * Longest wait for the paint entry: a tab opened in the background or a page with nothing
+ * contentful never gets one. Long enough for a slow phone's first frame, short enough that a tab
+ * opened in the background is ready when the reader comes to it.
+ */
+export const FIRST_PAINT_WAIT_MS = 3000;
+
+/** What this needs of the browser (window in the app; a fake in the unit tests). */
+export interface PaintClock {
+  performance?: Pick<Performance, 'getEntriesByName'>;
+  PerformanceObserver?: {
+    new (cb: (list: { getEntries(): { name: string }[] }) => void): { observe(o: { type: string; buffered?: boolean }): void; disconnect(): void };
+    readonly supportedEntryTypes?: readonly string[];
+  };
+  requestAnimationFrame?: (cb: () => void) => unknown;
+  setTimeout: (cb: () => void, ms: number) => unknown;
+  clearTimeout: (id: never) => void;
+}
+
+/**
+ * Resolves once the first contentful paint has been presented (at once if it already has), or
+ * after FIRST_PAINT_WAIT_MS, whichever comes first. Where the browser has no paint timing, after
+ * the next frame has been produced (two animation frames, then a task).
+ */
+export function afterFirstPaint(clock: PaintClock = window as unknown as PaintClock, waitMs = FIRST_PAINT_WAIT_MS): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let done = false;
+    let observer: { disconnect(): void } | null = null;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      observer?.disconnect();
+      clock.clearTimeout(timer as never);
+      resolve();
+    };
+    const timer = clock.setTimeout(finish, waitMs);
+    const PO = clock.PerformanceObserver;
+    if (PO?.supportedEntryTypes?.includes('paint')) {
+      if (clock.performance && clock.performance.getEntriesByName('first-contentful-paint').length > 0) {
+        finish();
+        return;
+      }
+      const o = new PO((list) => {
+        if (list.getEntries().some((e) => e.name === 'first-contentful-paint')) finish();
+      });
+      observer = o;
+      o.observe({ type: 'paint', buffered: true });
+      return;
+    }
+    const raf = clock.requestAnimationFrame;
+    if (raf) raf(() => raf(() => clock.setTimeout(finish, 0)));
+  });
+}
