@@ -36,6 +36,10 @@ test('the HTML itself has the default view: header, legend, filters, list with s
 test('content first: the HTML preloads nothing; data, shell and map code are fetched after the first contentful paint', async ({ page, request }) => {
   const html = await (await request.get('./')).text();
   expect(html).not.toMatch(/rel="(modulepreload|preload)"/);
+  // The first frame is the whole prerendered view (not the header alone): render-blocking until
+  // the element after the prerendered root is parsed.
+  expect(html).toMatch(/<link rel="expect" href="#root-end" blocking="render"/);
+  expect(html.indexOf('id="root-end"')).toBeGreaterThan(html.indexOf('data-testid="filter-count-parts"'));
   await page.goto('./');
   await waitForMapIdle(page);
   const t = await page.evaluate(() => {
