@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { afterFirstPaint, FIRST_PAINT_WAIT_MS, type PaintClock } from '../../../src/app/after-first-paint';
+import { afterFirstPaint, FIRST_PAINT_POLL_MS, FIRST_PAINT_WAIT_MS, type PaintClock } from '../../../src/app/after-first-paint';
 
 /** A hand-driven clock: timers and animation frames run only when the test says so. */
 function fakeClock(opts: { paintTiming: boolean; fcpAlready?: boolean; raf?: boolean }) {
   let now = 0;
+  let inTimeline = opts.fcpAlready === true;
   let nextId = 1;
   const timers = new Map<number, { at: number; cb: () => void }>();
   let frames: (() => void)[] = [];
@@ -23,7 +24,7 @@ function fakeClock(opts: { paintTiming: boolean; fcpAlready?: boolean; raf?: boo
     }
   }
   const clock: PaintClock = {
-    performance: { getEntriesByName: (name: string) => (opts.fcpAlready && name === 'first-contentful-paint' ? [{ name } as PerformanceEntry] : []) },
+    performance: { getEntriesByName: (name: string) => (inTimeline && name === 'first-contentful-paint' ? [{ name } as PerformanceEntry] : []) },
     PerformanceObserver: FakeObserver,
     requestAnimationFrame: opts.raf === false ? undefined : (cb) => frames.push(cb),
     setTimeout: (cb, ms) => {
@@ -58,8 +59,13 @@ function fakeClock(opts: { paintTiming: boolean; fcpAlready?: boolean; raf?: boo
       frames = [];
       for (const f of run) f();
     },
+    /** The entry reaches the observer (Chromium: a later task than the timeline). */
     paint(name: string) {
       observerCb?.({ getEntries: () => [{ name }] });
+    },
+    /** The entry is in the performance timeline (before any observer hears of it). */
+    presentFcp() {
+      inTimeline = true;
     },
   };
 }
@@ -91,6 +97,18 @@ describe('afterFirstPaint', () => {
     c.paint('first-paint');
     expect(await settled(p)).toBe(false);
     c.paint('first-contentful-paint');
+    expect(await settled(p)).toBe(true);
+    expect(c.disconnected).toBe(true);
+    expect(c.pendingTimers).toBe(0);
+  });
+
+  it('reads the timeline too: the entry counts as soon as it is there, before the observer is told', async () => {
+    const c = fakeClock({ paintTiming: true });
+    const p = afterFirstPaint(c.clock);
+    c.advance(FIRST_PAINT_POLL_MS * 3);
+    expect(await settled(p)).toBe(false);
+    c.presentFcp();
+    c.advance(FIRST_PAINT_POLL_MS);
     expect(await settled(p)).toBe(true);
     expect(c.disconnected).toBe(true);
     expect(c.pendingTimers).toBe(0);
