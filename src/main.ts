@@ -61,7 +61,8 @@ const shellCode = firstPaint.then(() => import('./app/mount'));
 void firstPaint.then(() => preloadMap().catch(() => undefined));
 startUrlSync(store);
 startEmbedMessages(store);
-document.documentElement.lang = store.getState().lang === 'zh' ? 'zh-CN' : 'en';
+const pageLang = store.getState().lang === 'zh' ? 'zh-CN' : 'en';
+if (document.documentElement.lang !== pageLang) document.documentElement.lang = pageLang; // see app/root.tsx
 document.documentElement.classList.toggle('embed-page', store.getState().embed);
 
 const rootEl = document.getElementById('root');

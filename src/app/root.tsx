@@ -18,7 +18,10 @@ export function Root({ baseMap, poster }: { baseMap: Promise<BaseMapResult>; pos
   const embed = useAppStore((s) => s.embed);
   const lang = useAppStore((s) => s.lang);
   useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    // Only when it changes: setting the root's lang, even to the same value, restyles and
+    // re-lays out the whole page (the poster's :lang() rules), a full repaint on hydration.
+    const next = lang === 'zh' ? 'zh-CN' : 'en';
+    if (document.documentElement.lang !== next) document.documentElement.lang = next;
     document.title = translate(lang, 'app.title') + (lang === 'zh' ? ' · CDMZ Atlas' : '');
   }, [lang]);
   useEffect(() => {
