@@ -220,10 +220,11 @@ function fanBand(stacks: readonly Stack[], x: Float64Array, y: Float64Array, l0:
     return keep;
   };
   /**
-   * Joins the groups of discs that meet (at least one of them not crowded); returns the groups
-   * that grew, [] when no discs meet. Scans in disc order, so the result is deterministic.
+   * Joins the groups of discs that meet (at least one of them not crowded), looking from the
+   * discs in `from` (all at first; then those that moved, as only they can newly meet another);
+   * returns the groups that grew, [] when no discs meet. Scans in disc order: deterministic.
    */
-  const joinMeetings = (): number[] => {
+  const joinMeetings = (from: Iterable<number>): number[] => {
     let maxD = 0;
     let maxR = 0;
     for (let k = 0; k < n; k++) {
@@ -232,24 +233,26 @@ function fanBand(stacks: readonly Stack[], x: Float64Array, y: Float64Array, l0:
     }
     // Two discs can meet only if their places (at the band's start) are within this.
     const reach = 2 * (maxD + maxR) + GAP_PX + 1;
-    const grid = new Map<string, number[]>();
+    const cellOf = (cx: number, cy: number) => cx * 0x200000 + cy;
+    const grid = new Map<number, number[]>();
     for (let k = 0; k < n; k++) {
-      const key = `${Math.floor(qx(k) / reach)},${Math.floor(qy(k) / reach)}`;
+      const key = cellOf(Math.floor(qx(k) / reach), Math.floor(qy(k) / reach));
       const cell = grid.get(key);
       if (cell) cell.push(k);
       else grid.set(key, [k]);
     }
     const grown = new Set<number>();
-    for (let k = 0; k < n; k++) {
+    for (const k of from) {
       if (isCrowded.has(find(k))) continue;
       const cx = Math.floor(qx(k) / reach);
       const cy = Math.floor(qy(k) / reach);
       scan: for (let ox = -1; ox <= 1; ox++) {
         for (let oy = -1; oy <= 1; oy++) {
-          for (const l of grid.get(`${cx + ox},${cy + oy}`) ?? []) {
+          for (const l of grid.get(cellOf(cx + ox, cy + oy)) ?? []) {
+            if (l === k) continue;
             const gk = find(k);
             const gl = find(l);
-            if (gk === gl || (l < k && !isCrowded.has(gl)) || clearance(k, l) >= 0) continue;
+            if (gk === gl || (isCrowded.has(gk) && isCrowded.has(gl)) || clearance(k, l) >= 0) continue;
             const g = unite(k, l);
             grown.add(g);
             // A crowded group stays crowded: nothing more to learn about k.
@@ -364,10 +367,12 @@ function fanBand(stacks: readonly Stack[], x: Float64Array, y: Float64Array, l0:
     tidy(group);
   };
 
+  let from: Iterable<number> = Array.from({ length: n }, (_, k) => k);
   for (;;) {
-    const grown = joinMeetings();
+    const grown = joinMeetings(from);
     if (grown.length === 0) break;
     for (const g of grown) settle(g);
+    from = grown.flatMap((g) => members.get(g) ?? []).sort((a, b) => a - b);
   }
   for (const [g, group] of members) if (isCrowded.has(g)) for (const k of group) crowded[k] = 1;
   return { d, crowded };
