@@ -68,6 +68,7 @@ export const en: Record<MessageKey, string> = {
   'legend.corridor': 'Economic belt / axis (schematic)',
   'legend.zone': 'Junction zone (dashed = inferred)',
   'legend.band': 'Within {km} km of the corridor',
+  'legend.leader': 'Dot: the true place of a symbol moved aside so that symbols do not overlap',
   'legend.stale': 'Faded: no report confirming the status for over 12 months',
   'legend.lines': 'Line projects',
   'legend.points': 'Point projects',

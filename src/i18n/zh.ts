@@ -71,6 +71,7 @@ export const zh = {
   'legend.corridor': '经济带/发展轴（示意）',
   'legend.zone': '交界地带（虚线为推断）',
   'legend.band': '距经济带 {km} 公里范围',
+  'legend.leader': '圆点为实际位置：重叠处的符号移到旁边，以细线相连',
   'legend.stale': '淡色：超过 12 个月未见进展报告',
   'legend.lines': '线状项目',
   'legend.points': '点状项目',

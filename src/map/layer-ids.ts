@@ -26,6 +26,8 @@ export const LAYER_IDS = {
   projectOutline: 'project-outline',
   projectLineCasing: 'project-line-casing',
   projectLine: 'project-line',
+  projectLeader: 'project-leader',
+  projectSpoke: 'project-spoke',
   projectLineSymbol: 'project-line-symbol',
   projectLineLabel: 'project-line-label',
   projectPoint: 'project-point',

@@ -37,6 +37,7 @@ import type { AppStore } from '../state/create-app-store';
 import type { AppState } from '../state/app-state';
 import { selectAsOfDate, selectVisibleIds } from '../state/selectors';
 import { drawCategorySymbol, symbolImageId } from '../theme/category-symbol';
+import { drawLeader, leaderImageOf, leaderImageSize } from '../theme/leader-symbol';
 import type { BaseMapResult } from '../data/load-base-map';
 import { REGION_BOUNDS, REGION_FIT } from '../app/region-bounds';
 import { geometryParts } from '../geo/geometry-parts';
@@ -49,16 +50,17 @@ import { markFirstIdle, publishMap, publishMapStatus, registerFrameResults } fro
 import { mapLocale } from './map-locale';
 import { PROJECT_LAYER_IDS, SOURCE_IDS } from './layer-ids';
 import { WITHIN_KM_STATE } from './project-layers';
+import { ICON_PX } from './symbol-fan';
+import { MAX_ZOOM, MIN_ZOOM } from './zoom-range';
 
 maplibregl.setWorkerUrl(workerUrl);
 // Start MapLibre's worker now: it downloads and compiles its script while the page renders.
 maplibregl.prewarm();
 
-export const MIN_ZOOM = 5;
-export const MAX_ZOOM = 15;
+export { MAX_ZOOM, MIN_ZOOM };
 /** No first idle within this many ms after the map was created: the slot says the map stopped responding. */
 export const STALL_MS = 15_000;
-const SYMBOL_PX = 22;
+const SYMBOL_PX = ICON_PX;
 /** An online basemap style URL, set at build time; off by default. */
 const ONLINE_STYLE: string | undefined = import.meta.env.VITE_BASEMAP_STYLE || undefined;
 
@@ -117,7 +119,26 @@ export function startMapOwner(slot: HTMLElement, store: AppStore, baseMap: Promi
   return owner;
 }
 
+/** Draws a leader or spoke image (`leader-<length>`, `spoke-<length>`) at pixel ratio 2. */
+function addLeaderImage(map: MlMap, id: string, kind: 'leader' | 'spoke', lengthPx: number): void {
+  const ratio = 2;
+  const { width, height } = leaderImageSize(kind, lengthPx);
+  const canvas = document.createElement('canvas');
+  canvas.width = width * ratio;
+  canvas.height = height * ratio;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.scale(ratio, ratio);
+  drawLeader(ctx, kind, lengthPx);
+  if (!map.hasImage(id)) map.addImage(id, ctx.getImageData(0, 0, canvas.width, canvas.height), { pixelRatio: ratio });
+}
+
 function addSymbolImage(map: MlMap, id: string): void {
+  const leader = leaderImageOf(id);
+  if (leader) {
+    addLeaderImage(map, id, leader.kind, leader.lengthPx);
+    return;
+  }
   for (const c of CATEGORIES) {
     for (const s of [...STATUSES, null]) {
       if (symbolImageId(c, s) !== id) continue;

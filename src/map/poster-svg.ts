@@ -15,6 +15,10 @@
  * the fit's padding inside the slot, so in any slot the bounds land where the map puts them.
  * Line widths do not scale (`vector-effect: non-scaling-stroke`), as on the map; symbols and
  * text are sized for the reference slot and scale with the slot.
+ *
+ * Symbols are where the live map draws them at that zoom: at the same places (symbol-sites.ts),
+ * moved by the same fan (symbol-fan.ts, the band of the reference zoom) with the same leaders, so
+ * the switch from the poster to the map does not move them.
  */
 import type { Feature, FeatureCollection, Geometry, MultiLineString, Position } from 'geojson';
 import type { BaseMapData } from '../data/load-base-map';
@@ -22,7 +26,10 @@ import { stateOn } from '../domain/state-intervals';
 import type { Atlas, Category, Status } from '../domain/types';
 import { splitLineAtProgress } from '../geo/split-line-at-progress';
 import { symbolDefinition } from '../theme/category-symbol-svg';
+import { leaderParts, leaderSvg } from '../theme/leader-symbol';
 import { ACCURACY_STYLE, BASE_COLORS, CATEGORY_COLORS, CITY_FILLS, PROGRESS_REST_OPACITY, STATUS_STYLE } from '../theme/palette';
+import { bandAt, ICON_PX, iconSizeAt, type Offset } from './symbol-fan';
+import { placedSymbols, type SymbolSite } from './symbol-sites';
 
 /** The slot the poster's units are pixels of (the desktop map area at 1440 × 900). */
 export const REFERENCE_SLOT = { width: 1040, height: 710 } as const;
@@ -178,37 +185,12 @@ function geometryPath(f: Frame, g: Geometry | null | undefined): string {
   }
 }
 
-/** Point positions of a geometry (points and multipoints). */
-function pointsOf(g: Geometry): Position[] {
-  if (g.type === 'Point') return [g.coordinates];
-  if (g.type === 'MultiPoint') return g.coordinates;
-  if (g.type === 'GeometryCollection') return g.geometries.flatMap(pointsOf);
-  return [];
-}
-
-/** Lines of a geometry (for the symbol at the line's centre). */
+/** Lines of a geometry. */
 function linesOf(g: Geometry): Position[][] {
   if (g.type === 'LineString') return [g.coordinates];
   if (g.type === 'MultiLineString') return g.coordinates;
   if (g.type === 'GeometryCollection') return g.geometries.flatMap(linesOf);
   return [];
-}
-
-/** The point halfway along a line's length, in frame pixels (MapLibre's `line-center` placement). */
-function lineCenter(f: Frame, line: readonly Position[]): Pt | null {
-  const pts = line.map((c) => project(f, c));
-  let total = 0;
-  for (let i = 1; i < pts.length; i++) total += Math.hypot((pts[i] as Pt)[0] - (pts[i - 1] as Pt)[0], (pts[i] as Pt)[1] - (pts[i - 1] as Pt)[1]);
-  if (pts.length === 0) return null;
-  let left = total / 2;
-  for (let i = 1; i < pts.length; i++) {
-    const a = pts[i - 1] as Pt;
-    const b = pts[i] as Pt;
-    const seg = Math.hypot(b[0] - a[0], b[1] - a[1]);
-    if (seg >= left && seg > 0) return [a[0] + ((b[0] - a[0]) * left) / seg, a[1] + ((b[1] - a[1]) * left) / seg];
-    left -= seg;
-  }
-  return pts[pts.length - 1] as Pt;
 }
 
 // ------------------------------------------------------------------ markup
@@ -280,17 +262,21 @@ export function posterSvg(input: PosterInput, title = ''): string {
   const corridors = atlas.corridors.map((c) => geometryPath(f, c.line)).join('');
   if (corridors) out.push(`<path d="${corridors}" fill="none" stroke="${BASE_COLORS.corridor}" stroke-opacity="0.7" stroke-width="1.5" stroke-dasharray="4.5 3" stroke-linecap="round" ${nss}/>`);
 
-  // Projects on the date: polygons, lines, then symbols on top (project-layers.ts projectLayers).
-  const symbolSize = 22;
-  const pointScale = interpolate(z, [6, 0.8, 11, 1.1]);
+  // Projects on the date: polygons, lines, then leaders and symbols on top (project-layers.ts projectLayers).
+  const iconScale = iconSizeAt(z);
+  const band = bandAt(z);
+  const placed = placedSymbols(atlas.projects);
+  const symbolSide = ICON_PX * iconScale;
   const used = new Map<string, string>();
   const symbolId = (category: Category, status: Status | null) => {
     const id = `ps-${category}-${status ?? 'none'}`;
-    if (!used.has(id)) used.set(id, symbolDefinition(category, status, symbolSize, id));
+    if (!used.has(id)) used.set(id, symbolDefinition(category, status, ICON_PX, id));
     return id;
   };
   const shapes: string[] = [];
   const lines: string[] = [];
+  const tails: string[] = [];
+  const spokes: string[] = [];
   const symbols: string[] = [];
   for (const p of atlas.projects) {
     if (!p.geometry || hiddenIds.has(p.id)) continue;
@@ -313,18 +299,22 @@ export function posterSvg(input: PosterInput, title = ''): string {
       if (done || rest) {
         lines.push(`<g${fade}>${done ? `<path d="${done}" ${stroke}/>` : ''}${rest ? `<path d="${rest}" ${stroke} stroke-opacity="${PROGRESS_REST_OPACITY}"/>` : ''}</g>`);
       }
-      const centreLines = (split.done ?? multi).coordinates;
-      const c = centreLines.length ? lineCenter(f, centreLines[0] as Position[]) : null;
-      const s = symbolSize * 0.8;
-      if (c) symbols.push(`<use href="#${symbolId(p.category, state.status)}" x="${num(c[0] - s / 2)}" y="${num(c[1] - s / 2)}" width="${num(s)}" height="${num(s)}"${fade}/>`);
     }
-    const s = symbolSize * pointScale;
-    for (const pos of pointsOf(g)) {
-      const [x, y] = project(f, pos);
-      symbols.push(`<use href="#${symbolId(p.category, state.status)}" x="${num(x - s / 2)}" y="${num(y - s / 2)}" width="${num(s)}" height="${num(s)}"${fade}/>`);
+    for (const site of placed.byProject.get(p.id) ?? []) {
+      const [x, y] = project(f, [...(placed.sites[site] as SymbolSite).lngLat]);
+      const o = (placed.fan.offsets[site] as Offset[])[band] as Offset;
+      const hub = (placed.fan.hubs[site] as Offset[])[band] as Offset;
+      const leader = leaderParts(o, hub);
+      if (leader) {
+        tails.push(`<g${fade}>${leaderSvg(x, y, leader, hub, iconScale, 'tail')}</g>`);
+        if (leader.spoke) spokes.push(`<g${fade}>${leaderSvg(x, y, leader, hub, iconScale, 'spoke')}</g>`);
+      }
+      const cx = x + o[0] * iconScale;
+      const cy = y + o[1] * iconScale;
+      symbols.push(`<use href="#${symbolId(p.category, state.status)}" x="${num(cx - symbolSide / 2)}" y="${num(cy - symbolSide / 2)}" width="${num(symbolSide)}" height="${num(symbolSide)}"${fade}/>`);
     }
   }
-  out.push(`<g class="poster-projects">${shapes.join('')}${lines.join('')}${symbols.join('')}</g>`);
+  out.push(`<g class="poster-projects">${shapes.join('')}${lines.join('')}<g fill="none">${tails.join('')}${spokes.join('')}</g>${symbols.join('')}</g>`);
 
   // Labels: cities (below zoom 10) and counties (from zoom 7.5: hidden in small slots by app.css).
   const labels: string[] = [];

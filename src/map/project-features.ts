@@ -1,10 +1,16 @@
 /**
- * The project source of the map, computed ONCE per atlas: one feature per (project, interval of
+ * The project source of the map, computed ONCE per atlas: features per (project, interval of
  * constant drawn state) from `stateIntervals()` (src/domain/state-intervals.ts), with the
  * interval's first day and the day after its last (`from`/`to`, day numbers), the status,
- * progress and stale flag of that interval, and the project's id, names and category. A line
- * with a progress strictly between 0 and 100 % becomes two features for that interval:
- * `part: 'done'` (the built share along the line, solid) and `part: 'rest'` (faded).
+ * progress and stale flag of that interval, and the project's id, names and category. Per interval:
+ * - its polygons (one feature) and its lines (one feature; with a progress strictly between 0 and
+ *   100 % two: `part: 'done'`, the built share along the line, solid, and `part: 'rest'`, faded);
+ * - one Point feature per symbol (symbol-sites.ts): each point of the geometry (`part: 'whole'`)
+ *   and the centre of each line (`part: 'icon'`). A symbol the fan moves at some zoom
+ *   (symbol-fan.ts) is `moved` and carries, for each integer zoom z where it is moved, its offset
+ *   `ox<z>`/`oy<z>` (icon px) and its leader (`leaderProps`): plain numbers and strings (nested
+ *   values do not survive MapLibre's tile encoding when it queries features), read by layout
+ *   expressions with the zoom and nothing else.
  *
  * The source never changes with the date or the filters: what is shown on a date is decided by
  * `shownFeatureFlags` (below) and reaches the map as the feature-state `shown` of the features
@@ -13,11 +19,14 @@
  *
  * Pure; memoised per atlas object (a WeakMap: bounded by the data, not by the dates asked).
  */
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, Position } from 'geojson';
 import type { Atlas, Project, Status } from '../domain/types';
 import { dayNumber, stateIntervals, type StateInterval } from '../domain/state-intervals';
 import { splitLineAtProgress } from '../geo/split-line-at-progress';
 import { symbolImageId } from '../theme/category-symbol';
+import { leaderImageId, leaderParts, SPOKE_LEFT_PX, spokeImageId } from '../theme/leader-symbol';
+import { FAN_ZOOMS, iconSizeAt, isDisplaced, type Offset } from './symbol-fan';
+import { geometryPieces, placedSymbols } from './symbol-sites';
 
 /** Stand-ins for ±Infinity (GeoJSON properties are JSON: no Infinity). */
 export const DAY_MIN = -1e9;
@@ -35,12 +44,57 @@ export interface ProjectFeatureProps {
   /** No observation has confirmed the status for over 12 months: drawn faded. */
   stale: boolean;
   accuracy: string;
-  part: 'whole' | 'done' | 'rest';
+  /** A whole geometry (or a point symbol), a line's built share or the rest, a line's symbol. */
+  part: 'whole' | 'done' | 'rest' | 'icon';
   icon: string;
   /** First day of the interval (day number, inclusive). */
   from: number;
   /** Day after the interval's last day (day number, exclusive). */
   to: number;
+  /** A symbol moved at some zoom (it has a leader): the per-zoom properties below (`leaderProps`). */
+  moved?: true;
+  /** At zoom z where it is moved: its offset (icon px), its leader's and spoke's angles and the spoke's offset. */
+  [offset: `${'ox' | 'oy' | 'turn' | 'sturn' | 'sx' | 'sy'}${number}`]: number;
+  /** At zoom z where it is moved: its leader's and spoke's images. */
+  [leader: `${'lead' | 'spoke'}${number}`]: string;
+}
+
+/** Names of point projects show from this zoom (project-layers.ts). */
+export const LABEL_MIN_ZOOM = 9;
+/** The names' size (px) and their distance from the symbol's centre (ems). */
+export const LABEL_SIZE_PX = 11;
+export const LABEL_RADIAL_EM = 1.1;
+
+/**
+ * Ems of a name per icon px of its symbol's offset in the band of zoom `z`: the symbol moves
+ * o × icon-size px; the name (fixed size) follows it as at the band's middle.
+ */
+export function labelEmPerOffsetPx(z: number): number {
+  return iconSizeAt(z + 0.5) / LABEL_SIZE_PX;
+}
+
+/**
+ * The layout properties of a symbol moved by `offset` with its stack's hub at `hub` at zoom `z`
+ * (icon px, from the place): the tail (`lead<z>` image, `turn<z>` angle) and, on a ring, the
+ * spoke (`spoke<z>`, `sturn<z>`, and `sx<z>`/`sy<z>`: the offset that puts its start on the hub
+ * once MapLibre has turned it, as icon-rotate turns the offset too).
+ */
+export function leaderProps(offset: Offset, hub: Offset, z: number): Partial<ProjectFeatureProps> {
+  const parts = leaderParts(offset, hub);
+  if (!parts) return {};
+  const props: Partial<ProjectFeatureProps> = {};
+  props[`ox${z}`] = offset[0];
+  props[`oy${z}`] = offset[1];
+  props[`lead${z}`] = leaderImageId(parts.tail.lengthPx);
+  props[`turn${z}`] = parts.tail.angleDeg;
+  if (parts.spoke) {
+    const t = (parts.spoke.angleDeg * Math.PI) / 180;
+    props[`spoke${z}`] = spokeImageId(parts.spoke.lengthPx);
+    props[`sturn${z}`] = parts.spoke.angleDeg;
+    props[`sx${z}`] = Math.round((Math.cos(t) * hub[0] + Math.sin(t) * hub[1] - SPOKE_LEFT_PX) * 100) / 100;
+    props[`sy${z}`] = Math.round((-Math.sin(t) * hub[0] + Math.cos(t) * hub[1]) * 100) / 100;
+  }
+  return props;
 }
 
 export type ProjectFeature = Feature<Geometry, ProjectFeatureProps> & { id: number };
@@ -69,7 +123,14 @@ function drawnIntervals(project: Project): Array<{ from: number; to: number; sta
 function buildFeatureSet(projects: readonly Project[]): ProjectFeatureSet {
   const features: ProjectFeature[] = [];
   const byProject = new Map<string, number[]>();
-  const push = (p: Project, geometry: Geometry, iv: ReturnType<typeof drawnIntervals>[number], part: ProjectFeatureProps['part']) => {
+  const placed = placedSymbols(projects);
+  /** The fan's properties of each site that moves. */
+  const fanProps = placed.fan.offsets.map((offsets, site): Partial<ProjectFeatureProps> => {
+    if (!isDisplaced(offsets)) return {};
+    const hubs = placed.fan.hubs[site] as Offset[];
+    return Object.assign({ moved: true }, ...offsets.map((o, b) => leaderProps(o, hubs[b] as Offset, FAN_ZOOMS[b] as number))) as Partial<ProjectFeatureProps>;
+  });
+  const push = (p: Project, geometry: Geometry, iv: ReturnType<typeof drawnIntervals>[number], part: ProjectFeatureProps['part'], extra: Partial<ProjectFeatureProps> = {}) => {
     const id = features.length;
     features.push({
       type: 'Feature',
@@ -88,6 +149,7 @@ function buildFeatureSet(projects: readonly Project[]): ProjectFeatureSet {
         icon: symbolImageId(p.category, iv.status),
         from: iv.from,
         to: iv.to,
+        ...extra,
       },
     });
     let ids = byProject.get(p.id);
@@ -97,15 +159,31 @@ function buildFeatureSet(projects: readonly Project[]): ProjectFeatureSet {
   for (const p of projects) {
     const g = p.geometry;
     if (!g) continue;
-    const isLine = g.type === 'LineString' || g.type === 'MultiLineString';
+    const pieces = geometryPieces(g);
+    const sites = placed.byProject.get(p.id) ?? [];
+    // The geometry as drawn by the line and fill layers (a collection's parts regrouped).
+    const lines: LineString | MultiLineString | null =
+      g.type === 'LineString' || g.type === 'MultiLineString'
+        ? g
+        : pieces.lines.length
+          ? { type: 'MultiLineString', coordinates: pieces.lines }
+          : null;
+    const areas: Geometry | null =
+      g.type === 'Polygon' || g.type === 'MultiPolygon' ? g : pieces.areas.length ? { type: 'MultiPolygon', coordinates: pieces.areas } : null;
+    const point = (c: Position): Geometry => ({ type: 'Point', coordinates: c });
     for (const iv of drawnIntervals(p)) {
+      if (areas) push(p, areas, iv, 'whole');
       const pct = iv.progress;
-      if (isLine && pct !== null && pct > 0 && pct < 100) {
-        const split = splitLineAtProgress(g, pct);
+      if (lines && pct !== null && pct > 0 && pct < 100) {
+        const split = splitLineAtProgress(lines, pct);
         if (split.done) push(p, split.done, iv, 'done');
         if (split.rest) push(p, split.rest, iv, 'rest');
-      } else {
-        push(p, g, iv, 'whole');
+      } else if (lines) {
+        push(p, lines, iv, 'whole');
+      }
+      for (const site of sites) {
+        const s = placed.sites[site] as (typeof placed.sites)[number];
+        push(p, point([...s.lngLat]), iv, s.kind === 'point' ? 'whole' : 'icon', fanProps[site]);
       }
     }
   }

@@ -15,14 +15,24 @@
  *
  * All their lines share one GPU program and their fills the region fill's (see per-feature.ts,
  * tests/unit/map/programs.test.ts).
+ *
+ * Symbols do not pile up (issue 13 §4): each symbol feature that the fan moves (symbol-fan.ts)
+ * carries its `icon-offset` per integer zoom, read with a `step` on the zoom (layout is evaluated
+ * at the tile's integer zoom anyway); `project-leader` draws, under the symbols, a dot on the true
+ * place and a line to the moved symbol from the same features, so it follows `shown` with them.
+ * No `symbol-sort-key` for the selection: it is layout (tile time) and cannot read feature-state,
+ * and moved symbols no longer cover each other, so the selected one is never under another.
  */
 import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { CATEGORIES, GEOMETRY_ACCURACY, STATUSES } from '../domain/types';
 import type { Lang } from '../i18n/translate';
 import { ACCURACY_STYLE, BASE_COLORS, CATEGORY_COLORS, PROGRESS_REST_OPACITY, STALE_OPACITY, STATUS_STYLE } from '../theme/palette';
+import { LEADER_LEFT_PX } from '../theme/leader-symbol';
 import { FONT_STACK, nameExpression } from './base-style';
 import { LAYER_IDS, SOURCE_IDS } from './layer-ids';
 import { atEveryZoom, perFeature, TRANSPARENT, withAlpha } from './per-feature';
+import { LABEL_MIN_ZOOM, LABEL_RADIAL_EM, LABEL_SIZE_PX, labelEmPerOffsetPx } from './project-features';
+import { FAN_ZOOMS, ICON_SIZE_STOPS } from './symbol-fan';
 
 /** The global-state key of the corridor band's half-width in km. */
 export const WITHIN_KM_STATE = 'withinKm';
@@ -71,6 +81,45 @@ const geomIs = (t: 'Point' | 'LineString' | 'Polygon'): ExpressionSpecification 
   ['==', ['geometry-type'], t],
   ['==', ['geometry-type'], `Multi${t}`],
 ];
+
+/** The symbols' icon-size: smaller where the opening view packs many projects together. */
+const iconSize = ['interpolate', ['linear'], ['zoom'], ...ICON_SIZE_STOPS.flat()] as unknown as ExpressionSpecification;
+
+/** A per-feature value for each integer zoom z of FAN_ZOOMS from `fromZoom` (`valueAt(z)`), as a zoom `step`. */
+function perBand(valueAt: (z: number) => unknown, fromZoom = FAN_ZOOMS[0] as number): ExpressionSpecification {
+  const zooms = FAN_ZOOMS.filter((z) => z >= fromZoom);
+  const stops = zooms.slice(1).flatMap((z) => [z, valueAt(z)]);
+  return ['step', ['zoom'], valueAt(zooms[0] as number), ...stops] as unknown as ExpressionSpecification;
+}
+
+/** A moved symbol's number at zoom z (`ox<z>`, …), 0 where it has none. */
+const at = (key: string, z: number): ExpressionSpecification => ['number', ['get', `${key}${z}`], 0];
+
+/** The symbol's offset at the zoom (icon px), [0, 0] unless the fan moves it there. */
+const fanOffset = perBand((z) => ['semiliteral', [at('ox', z), at('oy', z)]]);
+
+const r = LABEL_RADIAL_EM;
+const labelAround: ExpressionSpecification = ['literal', ['top', [0, r], 'bottom', [0, -r], 'left', [r, 0], 'right', [-r, 0]]];
+/** Where a point's name may go: around its symbol, moved with it (from LABEL_MIN_ZOOM, when names show). */
+const labelAnchors: ExpressionSpecification = [
+  'step',
+  ['zoom'],
+  labelAround,
+  ...FAN_ZOOMS.filter((z) => z >= LABEL_MIN_ZOOM).flatMap((z) => {
+    const k = labelEmPerOffsetPx(z);
+    const x = ['*', at('ox', z), k];
+    const y = ['*', at('oy', z), k];
+    const pair = (px: unknown, py: unknown) => ['semiliteral', [px, py]];
+    return [z, ['semiliteral', ['top', pair(x, ['+', y, r]), 'bottom', pair(x, ['-', y, r]), 'left', pair(['+', x, r], y), 'right', pair(['-', x, r], y)]]];
+  }),
+] as unknown as ExpressionSpecification;
+
+const leaderLayout = {
+  'icon-size': iconSize,
+  'icon-allow-overlap': true,
+  'icon-ignore-placement': true,
+  'icon-rotation-alignment': 'viewport',
+} as const;
 
 /** Drawn in this order, points on top; the line label and point names above their symbols. */
 export function projectLayers(lang: Lang): LayerSpecification[] {
@@ -129,16 +178,48 @@ export function projectLayers(lang: Lang): LayerSpecification[] {
       },
     },
     {
+      // Under the symbols: for a moved symbol, a dot on its true place and a line to it (or to
+      // its stack's hub), then the spokes from a hub to the symbols on its ring.
+      id: LAYER_IDS.projectLeader,
+      type: 'symbol',
+      source: SOURCE_IDS.projects,
+      filter: ['has', 'moved'],
+      layout: {
+        // '' where the symbol is not moved: no image.
+        'icon-image': perBand((z) => ['coalesce', ['get', `lead${z}`], '']),
+        'icon-rotate': perBand((z) => at('turn', z)),
+        'icon-anchor': 'left',
+        // The image starts with the dot: its centre on the place (the offset turns with the image).
+        'icon-offset': ['literal', [-LEADER_LEFT_PX, 0]],
+        ...leaderLayout,
+      },
+      paint: { 'icon-opacity': projectOpacity() },
+    },
+    {
+      id: LAYER_IDS.projectSpoke,
+      type: 'symbol',
+      source: SOURCE_IDS.projects,
+      filter: ['has', 'moved'],
+      layout: {
+        'icon-image': perBand((z) => ['coalesce', ['get', `spoke${z}`], '']),
+        'icon-rotate': perBand((z) => at('sturn', z)),
+        'icon-anchor': 'left',
+        'icon-offset': perBand((z) => ['semiliteral', [at('sx', z), at('sy', z)]]),
+        ...leaderLayout,
+      },
+      paint: { 'icon-opacity': projectOpacity() },
+    },
+    {
+      // A line's symbol, at the centre of each of its lines (a Point feature: symbol-sites.ts).
       id: LAYER_IDS.projectLineSymbol,
       type: 'symbol',
       source: SOURCE_IDS.projects,
-      filter: ['all', geomIs('LineString'), ['!=', ['get', 'part'], 'rest']],
+      filter: ['all', geomIs('Point'), ['==', ['get', 'part'], 'icon']],
       layout: {
-        'symbol-placement': 'line-center',
         'icon-image': ['get', 'icon'],
-        'icon-size': 0.8,
+        'icon-size': iconSize,
+        'icon-offset': fanOffset,
         'icon-allow-overlap': true,
-        'icon-rotation-alignment': 'viewport',
       },
       paint: { 'icon-opacity': projectOpacity() },
     },
@@ -170,20 +251,20 @@ export function projectLayers(lang: Lang): LayerSpecification[] {
       id: LAYER_IDS.projectPoint,
       type: 'symbol',
       source: SOURCE_IDS.projects,
-      filter: geomIs('Point'),
+      filter: ['all', geomIs('Point'), ['==', ['get', 'part'], 'whole']],
       layout: {
         'icon-image': ['get', 'icon'],
-        // Smaller where the opening view packs many projects around Jianyang and the airport.
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 6, 0.65, 9, 0.85, 11, 1.1],
+        'icon-size': iconSize,
+        'icon-offset': fanOffset,
         'icon-allow-overlap': true,
         'icon-ignore-placement': false,
         // Names from tile zoom 9 only (shown from 9.5 by the opacity below), placed where they
-        // do not collide (variable anchors): no glyph is laid out for labels nobody sees.
-        'text-field': ['step', ['zoom'], '', 9, name],
+        // do not collide (variable anchors around the symbol, moved with it): no glyph is laid
+        // out for labels nobody sees.
+        'text-field': ['step', ['zoom'], '', LABEL_MIN_ZOOM, name],
         'text-font': FONT_STACK,
-        'text-size': 11,
-        'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
-        'text-radial-offset': 1.1,
+        'text-size': LABEL_SIZE_PX,
+        'text-variable-anchor-offset': labelAnchors,
         'text-justify': 'auto',
         'text-optional': true,
         'text-max-width': 9,

@@ -1,7 +1,8 @@
 /**
  * The legend, generated from the same theme constants as the map layers (categories by colour
  * and symbol, statuses by fill level and dash, stale statuses faded, accuracy by line
- * width/softness, progress, corridors, zones), so it cannot drift from the map.
+ * width/softness, progress, corridors, zones, the leader of a symbol moved aside), so it cannot
+ * drift from the map.
  *
  * Slim furniture (issue 13 §3): a `<details>` whose closed state is a small "图例 / Legend"
  * button. It opens by default only where it covers little of the map (a map wider than
@@ -13,6 +14,7 @@ import { CATEGORIES, GEOMETRY_ACCURACY, STATUSES } from '../domain/types';
 import { formatNumber } from '../i18n/format';
 import { translate } from '../i18n/translate';
 import { useAppStore } from '../state/store-context';
+import { LEADER_STYLE } from '../theme/leader-symbol';
 import { ACCURACY_STYLE, BASE_COLORS, PROGRESS_REST_OPACITY, STALE_OPACITY, STATUS_KEY_LOOK, STATUS_STYLE } from '../theme/palette';
 import { LineSwatch, SymbolSwatch } from '../ui/symbol-swatch';
 
@@ -92,6 +94,16 @@ export function Legend({ compact = false }: { compact?: boolean }) {
                 <rect x="2" y="1" width="30" height="10" fill={BASE_COLORS.zoneFill} fillOpacity="0.3" stroke={BASE_COLORS.zoneLine} strokeDasharray="3 3" />
               </svg>
               <span>{translate(lang, 'legend.zone')}</span>
+            </li>
+            <li data-testid="legend-leader">
+              {/* The map's leader (src/theme/leader-symbol.ts) from its dot to a symbol. */}
+              <svg className="line-swatch" width="34" height="12" viewBox="0 0 34 12" aria-hidden="true">
+                <path d="M5 6H24" stroke={LEADER_STYLE.halo} strokeWidth={LEADER_STYLE.haloWidthPx} strokeLinecap="round" />
+                <path d="M5 6H24" stroke={LEADER_STYLE.color} strokeWidth={LEADER_STYLE.widthPx} strokeLinecap="round" />
+                <circle cx="5" cy="6" r={LEADER_STYLE.dotRadiusPx} fill={LEADER_STYLE.color} stroke={LEADER_STYLE.halo} strokeWidth={LEADER_STYLE.dotRingPx} />
+                <circle cx="28" cy="6" r="4.5" fill="#ffffff" stroke={neutral} strokeWidth="1.5" />
+              </svg>
+              <span>{translate(lang, 'legend.leader')}</span>
             </li>
             {corridorId && withinKm !== null ? (
               <li>

@@ -250,3 +250,49 @@ export async function shownProjectFeature(page: Page, projectId: string): Promis
 export async function mapZoom(page: Page): Promise<number> {
   return page.evaluate(() => window.__cdmzMap?.getZoom() ?? Number.NaN);
 }
+
+/** A project symbol the map has drawn (a shown feature of the point or line-symbol layer). */
+export interface DrawnSymbol {
+  /** Feature id in the project source, and the project's id and name. */
+  fid: number;
+  id: string;
+  name: string;
+  /** The true place on the map canvas (CSS px). */
+  x: number;
+  y: number;
+  /** The fan's offset at the map's zoom (icon px; MapLibre multiplies it by icon-size). */
+  ox: number;
+  oy: number;
+}
+
+/** The project symbols drawn now, the map's zoom, and the projects the owner has marked `shown`. */
+export async function drawnProjectSymbols(page: Page): Promise<{ zoom: number; symbols: DrawnSymbol[]; shownSymbolProjects: string[] }> {
+  return page.evaluate(() => {
+    const map = window.__cdmzMap!;
+    const zoom = map.getZoom();
+    const z = Math.min(15, Math.max(5, Math.floor(zoom)));
+    const symbols = new Map<number, DrawnSymbol>();
+    for (const f of map.queryRenderedFeatures({ layers: ['project-point', 'project-line-symbol'] })) {
+      if (!f.state?.shown || f.geometry.type !== 'Point' || typeof f.id !== 'number') continue;
+      const p = map.project(f.geometry.coordinates as [number, number]);
+      const props = f.properties as Record<string, unknown>;
+      symbols.set(f.id, { fid: f.id, id: String(props.id), name: String(props.name_zh), x: p.x, y: p.y, ox: Number(props[`ox${z}`] ?? 0), oy: Number(props[`oy${z}`] ?? 0) });
+    }
+    const shown = new Set<string>();
+    for (const f of map.querySourceFeatures('projects')) {
+      const part = f.properties?.part;
+      if (f.geometry.type !== 'Point' || (part !== 'whole' && part !== 'icon') || f.id === undefined) continue;
+      if (map.getFeatureState({ source: 'projects', id: f.id }).shown) shown.add(String(f.properties?.id));
+    }
+    return { zoom, symbols: [...symbols.values()], shownSymbolProjects: [...shown].sort() };
+  });
+}
+
+/** Feature ids of the project features the map finds at each canvas point (what hover and click see). */
+export async function projectFeaturesAt(page: Page, points: Array<[number, number]>): Promise<number[][]> {
+  return page.evaluate((pts) => {
+    const map = window.__cdmzMap!;
+    const layers = ['project-fill', 'project-outline', 'project-line', 'project-line-symbol', 'project-point'];
+    return pts.map((pt) => map.queryRenderedFeatures(pt, { layers }).filter((f) => f.state?.shown).map((f) => f.id as number));
+  }, points);
+}

@@ -2,7 +2,8 @@
  * Issue 3: projects on the map with their state on a date, the detail panel, the slider.
  */
 import { expect, test } from '@playwright/test';
-import { detailStatus, openApp, renderedValues, setDate, shownProjectFeature, waitForMapSettled } from './driver';
+import { detailStatus, drawnProjectSymbols, openApp, projectFeaturesAt, renderedValues, setDate, shownProjectFeature, waitForMapSettled } from './driver';
+import { ICON_PX, iconSizeAt } from '../../src/map/symbol-fan';
 
 const PROJECT_LAYERS = ['project-line', 'project-point', 'project-fill', 'project-outline', 'project-line-symbol'];
 
@@ -138,4 +139,36 @@ test('hovering a project shows its name, its status on the date and its category
   await expect(tip).toContainText('Complete · Rail');
   await page.mouse.move(5, 5);
   await expect(tip).toHaveCount(0);
+});
+
+test('at the opening view no project symbol covers another, each is drawn and can be hovered where it is drawn', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page);
+  await waitForMapSettled(page);
+  const { zoom, symbols, shownSymbolProjects } = await drawnProjectSymbols(page);
+  const size = ICON_PX * iconSizeAt(zoom);
+  const at = symbols.map((s) => [s.x + s.ox * iconSizeAt(zoom), s.y + s.oy * iconSizeAt(zoom)] as [number, number]);
+  // Every project the map shows on the date has its symbols drawn, and the panel counts them all.
+  expect(new Set(symbols.map((s) => s.id)).size).toBe(shownSymbolProjects.length);
+  expect([...new Set(symbols.map((s) => s.id))].sort()).toEqual(shownSymbolProjects);
+  await expect(page.getByTestId('filter-count')).toHaveAttribute('data-on-map', String(shownSymbolProjects.length));
+  // The opening view is where they piled up: symbols are moved there.
+  expect(symbols.filter((s) => s.ox !== 0 || s.oy !== 0).length).toBeGreaterThan(10);
+  // No two symbols overlap by more than a pixel (centres at least a symbol's width apart).
+  const tooClose: string[] = [];
+  for (let i = 0; i < at.length; i++) {
+    for (let j = i + 1; j < at.length; j++) {
+      const d = Math.hypot(at[i]![0] - at[j]![0], at[i]![1] - at[j]![1]);
+      if (d < size - 1) tooClose.push(`${symbols[i]!.id} ~ ${symbols[j]!.id}: ${d.toFixed(1)} px`);
+    }
+  }
+  expect(tooClose).toEqual([]);
+  // MapLibre finds each symbol where it is drawn (so hover and click reach it there).
+  const hits = await projectFeaturesAt(page, at);
+  expect(symbols.filter((s, i) => !hits[i]!.includes(s.fid)).map((s) => s.id)).toEqual([]);
+  // Hovering a moved symbol names its project.
+  const moved = symbols.findIndex((s) => Math.hypot(s.ox, s.oy) > 20);
+  const box = (await page.getByTestId('map').locator('canvas').boundingBox())!;
+  await page.mouse.move(box.x + at[moved]![0], box.y + at[moved]![1]);
+  await expect(page.locator('.map-tooltip')).toContainText(symbols[moved]!.name);
 });

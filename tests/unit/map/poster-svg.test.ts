@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { REGION_BOUNDS, REGION_FIT } from '../../../src/app/region-bounds';
 import type { BaseMapData } from '../../../src/data/load-base-map';
 import { stateOn } from '../../../src/domain/state-intervals';
-import { COUNTY_LABEL_MIN_ZOOM, fitZoom, posterSvg, simplify, slotReachingZoom, STALE_OPACITY } from '../../../src/map/poster-svg';
+import { COUNTY_LABEL_MIN_ZOOM, fitZoom, posterSvg, REFERENCE_SLOT, simplify, slotReachingZoom, STALE_OPACITY } from '../../../src/map/poster-svg';
+import { bandAt, ICON_PX, iconSizeAt } from '../../../src/map/symbol-fan';
+import { placedSymbols } from '../../../src/map/symbol-sites';
+import { LEADER_STYLE } from '../../../src/theme/leader-symbol';
 import { smallAtlas } from '../../fixtures/projects/small-atlas';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -62,6 +65,31 @@ describe('posterSvg', () => {
     expect(svg).toContain('&lt;b&gt;县&lt;/b&gt;');
     expect(svg).toContain('A &amp; B County');
     expect(svg).not.toMatch(/ style=|<script|<style/);
+  });
+
+  it('draws the symbols where the live map does at its zoom: fanned out, never overlapping, each moved one with a leader', () => {
+    const date = '2023-12-31';
+    const svg = draw(date);
+    const atlas = smallAtlas();
+    const zoom = fitZoom(REGION_BOUNDS, REFERENCE_SLOT.width, REFERENCE_SLOT.height, REGION_FIT);
+    const size = ICON_PX * iconSizeAt(zoom);
+    // Centres of the symbols, in the poster's units.
+    const centres = [...svg.matchAll(/<use href="#ps-[^"]+" x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)"/g)].map((m) => [Number(m[1]) + Number(m[3]) / 2, Number(m[2]) + Number(m[3]) / 2]);
+    expect(centres.length).toBeGreaterThan(3);
+    for (const [, , w] of [...svg.matchAll(/<use [^>]*width="([\d.]+)"/g)].map((m) => [0, 0, Number(m[1])])) expect(w).toBeCloseTo(size, 1);
+    for (let i = 0; i < centres.length; i++) {
+      for (let j = i + 1; j < centres.length; j++) {
+        const [a, b] = [centres[i] as number[], centres[j] as number[]];
+        expect(Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!)).toBeGreaterThanOrEqual(size - 0.2);
+      }
+    }
+    // One leader dot per moved symbol of a project drawn on the date.
+    const placed = placedSymbols(atlas.projects);
+    const band = bandAt(zoom);
+    const drawn = new Set(atlas.projects.filter((p) => p.geometry && stateOn(p, date).status).map((p) => p.id));
+    const moved = placed.sites.filter((site, i) => drawn.has(site.projectId) && (placed.fan.offsets[i]?.[band] ?? [0, 0]).some((v) => v !== 0));
+    expect(moved.length).toBeGreaterThan(1);
+    expect(svg.match(new RegExp(`<circle [^>]*fill="${LEADER_STYLE.color}"`, 'g')) ?? []).toHaveLength(moved.length);
   });
 
   it('leaves out projects not yet recorded on the date', () => {

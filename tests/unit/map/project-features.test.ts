@@ -8,6 +8,11 @@ import { DEFAULT_FILTERS, filterProjects, type ProjectFilters } from '../../../s
 import { isoOfDay, stateOn, dayNumber, firstStaleDay } from '../../../src/domain/state-intervals';
 import { projectFeatureSet, shownFeatureFlags, changedFlags, type ProjectFeature } from '../../../src/map/project-features';
 import { projectLayers } from '../../../src/map/project-layers';
+import { labelEmPerOffsetPx } from '../../../src/map/project-features';
+import { placedSymbols } from '../../../src/map/symbol-sites';
+import { FAN_ZOOMS } from '../../../src/map/symbol-fan';
+import { LAYER_IDS } from '../../../src/map/layer-ids';
+import { LEADER_STYLE, SPOKE_LEFT_PX } from '../../../src/theme/leader-symbol';
 import { STALE_OPACITY } from '../../../src/theme/palette';
 
 function milestone(date: string, status: Status, progress: number | null, evidence: Milestone['evidence'] = 'report'): Milestone {
@@ -47,12 +52,18 @@ describe('projectFeatureSet: one feature per project and interval of drawn state
 
   it('splits a line with partial progress into the built share and the rest, per interval', () => {
     const set = projectFeatureSet(atlasOf([project('b', line, [milestone('2021-01-01', 'under-construction', 25), milestone('2021-06-01', 'complete', 100)])]));
-    expect(set.collection.features.map((f) => [f.properties.part, f.properties.progress])).toEqual([
-      ['done', 25],
-      ['rest', 25],
-      ['whole', 100],
-      ['whole', 100],
+    expect(set.collection.features.map((f) => [f.properties.part, f.properties.progress, f.geometry.type])).toEqual([
+      ['done', 25, 'MultiLineString'],
+      ['rest', 25, 'MultiLineString'],
+      // The line's symbol, at the centre of the whole line (whatever the progress).
+      ['icon', 25, 'Point'],
+      ['whole', 100, 'LineString'],
+      ['icon', 100, 'Point'],
+      ['whole', 100, 'LineString'],
+      ['icon', 100, 'Point'],
     ]);
+    const icon = set.collection.features[2] as ProjectFeature;
+    expect(icon.geometry).toEqual({ type: 'Point', coordinates: [expect.closeTo(104.2, 9), expect.closeTo(30.5, 9)] });
   });
 
   it('is computed once per atlas', () => {
@@ -178,5 +189,139 @@ describe('the map shows exactly what the domain says is on the map on the date',
     expect(evaluate(stale, { shown: true }).opacity).toBe(STALE_OPACITY);
     expect(evaluate(stale, { shown: true, selected: true }).opacity).toBe(1);
     expect(evaluate(stale, { shown: false, selected: true }).opacity).toBe(0);
+  });
+});
+
+// ---- Symbols that the fan moves (symbol-fan.ts): the features carry the offsets and leaders, and
+// the layers' own expressions, evaluated as MapLibre does, draw them there.
+
+describe('moved symbols and their leaders', () => {
+  const stack = (id: string) => project(id, { type: 'Point', coordinates: [104.6, 30.1] }, [milestone('2021-01-01', 'planned', null)]);
+  const atlas = atlasOf([
+    stack('s1'),
+    stack('s2'),
+    stack('s3'),
+    project('far', { type: 'Point', coordinates: [105.6, 29.5] }, [milestone('2021-01-01', 'planned', null)]),
+    // A line whose centre is on the stack's place, and a MultiPoint with one point there too.
+    project('ln', { type: 'LineString', coordinates: [[104.5, 30.1], [104.7, 30.1]] }, [milestone('2021-01-01', 'complete', 100)]),
+    project('mp', { type: 'MultiPoint', coordinates: [[104.6, 30.1], [103.2, 31.4]] }, [milestone('2021-01-01', 'planned', null)]),
+    project('never', { type: 'Point', coordinates: [104.6, 30.1] }, []),
+  ]);
+  const set = projectFeatureSet(atlas);
+  const placed = placedSymbols(atlas.projects);
+  // The first interval of each (all start on 2021-01-01; the later ones are the stale stretches).
+  const symbols = (set.collection.features as ProjectFeature[]).filter((f) => f.geometry.type === 'Point' && f.properties.from === dayNumber('2021-01-01'));
+  const siteOf = (f: ProjectFeature) => {
+    const ids = placed.byProject.get(f.properties.id) ?? [];
+    const [lng, lat] = (f.geometry as { coordinates: number[] }).coordinates as [number, number];
+    return ids.find((i) => placed.sites[i]?.lngLat[0] === lng && placed.sites[i]?.lngLat[1] === lat) as number;
+  };
+  const expr = (layerId: string, kind: 'layout' | 'paint', name: string) => {
+    const layer = projectLayers('en').find((l) => l.id === layerId) as unknown as Record<string, Record<string, unknown> | undefined>;
+    const spec = (latest as unknown as Record<string, Record<string, unknown>>)[`${kind}_symbol`]?.[name];
+    const parsed = createPropertyExpression(layer[kind]?.[name], `${layerId}.${name}`, spec as never);
+    if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+    return (f: ProjectFeature, zoom: number, state: Record<string, unknown> = {}) =>
+      parsed.value.evaluate({ zoom } as never, { type: 1, properties: f.properties, id: f.id, geometry: [] } as never, state);
+  };
+  const filterOf = (layerId: string) => {
+    const layer = projectLayers('en').find((l) => l.id === layerId) as LayerSpecification & { filter: unknown };
+    const filter = featureFilter(layer.filter as never, `layers[${layerId}].filter`);
+    return (f: ProjectFeature) => filter.filter({ zoom: 7 } as never, { type: 1, properties: f.properties, id: f.id, geometry: [] } as never);
+  };
+
+  it('one symbol feature per point and per line centre, per interval; a project never drawn has none', () => {
+    expect(symbols.map((f) => [f.properties.id, f.properties.part])).toEqual([
+      ['s1', 'whole'], ['s2', 'whole'], ['s3', 'whole'], ['far', 'whole'], ['ln', 'icon'], ['mp', 'whole'], ['mp', 'whole'],
+    ]);
+    expect(placed.sites.map((s) => s.key)).toEqual(['s1#p0', 's2#p0', 's3#p0', 'far#p0', 'ln#l0', 'mp#p0', 'mp#p1']);
+  });
+
+  it('a feature is `moved` (and drawn by the leader layers) exactly when its symbol is moved at some zoom', () => {
+    const leader = filterOf(LAYER_IDS.projectLeader);
+    const spoke = filterOf(LAYER_IDS.projectSpoke);
+    for (const f of symbols) {
+      const offsets = placed.fan.offsets[siteOf(f)] as Array<[number, number]>;
+      const moved = offsets.some(([x, y]) => x !== 0 || y !== 0);
+      expect(f.properties.moved === true, f.properties.id).toBe(moved);
+      expect(leader(f)).toBe(moved);
+      expect(spoke(f)).toBe(moved);
+      FAN_ZOOMS.forEach((z, b) => {
+        const [ox, oy] = offsets[b] as [number, number];
+        const here = ox !== 0 || oy !== 0;
+        expect(f.properties[`lead${z}`] !== undefined, `${f.properties.id} lead${z}`).toBe(here);
+        if (here) expect([f.properties[`ox${z}`], f.properties[`oy${z}`]]).toEqual([ox, oy]);
+      });
+    }
+    // The five on one place are moved at every zoom; the far ones never.
+    expect(symbols.filter((f) => f.properties.moved).map((f) => f.properties.id)).toEqual(['s1', 's2', 's3', 'ln', 'mp']);
+  });
+
+  it('the layers put each symbol, its leader and its spoke where the fan says, at every zoom', () => {
+    const point = expr(LAYER_IDS.projectPoint, 'layout', 'icon-offset');
+    const lineSymbol = expr(LAYER_IDS.projectLineSymbol, 'layout', 'icon-offset');
+    const leadImage = expr(LAYER_IDS.projectLeader, 'layout', 'icon-image');
+    const leadTurn = expr(LAYER_IDS.projectLeader, 'layout', 'icon-rotate');
+    const spokeImage = expr(LAYER_IDS.projectSpoke, 'layout', 'icon-image');
+    const spokeTurn = expr(LAYER_IDS.projectSpoke, 'layout', 'icon-rotate');
+    const spokeShift = expr(LAYER_IDS.projectSpoke, 'layout', 'icon-offset');
+    const turn = ([x, y]: number[], deg: number) => {
+      const t = (deg * Math.PI) / 180;
+      return [Math.cos(t) * (x as number) - Math.sin(t) * (y as number), Math.sin(t) * (x as number) + Math.cos(t) * (y as number)];
+    };
+    const lengthOf = (image: unknown) => Number(/-(\d+)$/.exec(String((image as { name?: string })?.name ?? image))?.[1] ?? NaN);
+    for (const f of symbols) {
+      const site = siteOf(f);
+      FAN_ZOOMS.forEach((z, b) => {
+        const offset = (placed.fan.offsets[site] as Array<[number, number]>)[b] as [number, number];
+        const hub = (placed.fan.hubs[site] as Array<[number, number]>)[b] as [number, number];
+        for (const zoom of [z, z + 0.5]) {
+          const drawn = (f.properties.part === 'icon' ? lineSymbol : point)(f, zoom) as number[];
+          expect(drawn, `${f.properties.id} at ${zoom}`).toEqual(offset);
+          if (!f.properties.moved) continue;
+          const image = leadImage(f, zoom);
+          if (offset[0] === 0 && offset[1] === 0) {
+            expect(image).toBeNull();
+            continue;
+          }
+          // The tail runs from the place to the hub (to a lone symbol: to under its rim).
+          const lone = hub[0] === offset[0] && hub[1] === offset[1];
+          const tailEnd = turn([lengthOf(image) + (lone ? LEADER_STYLE.endInsetPx : 0), 0], leadTurn(f, zoom) as number);
+          expect(Math.hypot((tailEnd[0] as number) - hub[0], (tailEnd[1] as number) - hub[1])).toBeLessThan(1);
+          const spoke = spokeImage(f, zoom);
+          if (lone) {
+            expect(spoke).toBeNull();
+            continue;
+          }
+          // The spoke starts on the hub once turned (MapLibre turns the offset with the image) and ends under the symbol's rim.
+          const shift = spokeShift(f, zoom) as number[];
+          const start = turn([(shift[0] as number) + SPOKE_LEFT_PX, shift[1] as number], spokeTurn(f, zoom) as number);
+          expect(Math.hypot((start[0] as number) - hub[0], (start[1] as number) - hub[1])).toBeLessThan(0.05);
+          const end = turn([(shift[0] as number) + SPOKE_LEFT_PX + lengthOf(spoke) + LEADER_STYLE.endInsetPx, shift[1] as number], spokeTurn(f, zoom) as number);
+          expect(Math.hypot((end[0] as number) - offset[0], (end[1] as number) - offset[1])).toBeLessThan(1);
+        }
+      });
+    }
+  });
+
+  it('a point’s name moves with its symbol (from the zoom names show)', () => {
+    const anchors = expr(LAYER_IDS.projectPoint, 'layout', 'text-variable-anchor-offset');
+    const moved = symbols.find((f) => f.properties.id === 's1') as ProjectFeature;
+    const still = symbols.find((f) => f.properties.id === 'far') as ProjectFeature;
+    const values = (f: ProjectFeature, zoom: number) => (anchors(f, zoom) as { values: unknown[] }).values;
+    expect(values(still, 10)).toEqual(['top', [0, 1.1], 'bottom', [0, -1.1], 'left', [1.1, 0], 'right', [-1.1, 0]]);
+    const [ox, oy] = [moved.properties.ox10 as number, moved.properties.oy10 as number];
+    const k = labelEmPerOffsetPx(10);
+    const top = values(moved, 10.5)[1] as number[];
+    expect(top[0]).toBeCloseTo(ox * k, 9);
+    expect(top[1]).toBeCloseTo(oy * k + 1.1, 9);
+  });
+
+  it('leaders follow `shown` (hidden with their project) and the stale fading', () => {
+    const opacity = expr(LAYER_IDS.projectLeader, 'paint', 'icon-opacity');
+    const f = symbols.find((x) => x.properties.id === 's1') as ProjectFeature;
+    expect(opacity(f, 7, { shown: false })).toBe(0);
+    expect(opacity(f, 7, { shown: true })).toBe(f.properties.stale ? STALE_OPACITY : 1);
+    expect(expr(LAYER_IDS.projectSpoke, 'paint', 'icon-opacity')(f, 7, { shown: false })).toBe(0);
   });
 });
