@@ -64,10 +64,12 @@ export function sourcesText(lang: Lang): string {
 
 /**
  * Builds the picture spec for the store's current state; `view` is the map's visible box
- * [west, south, east, north] (the legend keys only what the picture shows), null for all.
+ * [west, south, east, north] (the legend keys only what the picture shows), null for all;
+ * `leadersDrawn`: the map shows at least one symbol moved aside with its leader (the legend
+ * then keys the leader).
  * @example buildPictureSpec(store.getState(), 2).fileName // "cdmz-atlas-2024-12-31@2x.png"
  */
-export function buildPictureSpec(state: AppState, scale: PictureScale, view: Bbox | null = null): PictureSpec {
+export function buildPictureSpec(state: AppState, scale: PictureScale, view: Bbox | null = null, leadersDrawn = false): PictureSpec {
   const { lang } = state;
   const asOf = selectAsOfDate(state);
   const drawn = asOf ? drawnOnMap(state, asOf, view) : [];
@@ -127,6 +129,7 @@ export function buildPictureSpec(state: AppState, scale: PictureScale, view: Bbo
   if (state.filters.corridorId && state.filters.withinKm !== null) {
     base.push({ kind: 'line', color: BASE_COLORS.band, dash: [], widthPx: 7, opacity: 0.25, label: translate(lang, 'legend.band', { km: formatNumber(lang, state.filters.withinKm) }) });
   }
+  if (leadersDrawn) base.push({ kind: 'leader', label: translate(lang, 'legend.leader') });
   if (base.length) legend.push({ heading: null, entries: base });
 
   const words = filterWords(state, lang);

@@ -3,6 +3,7 @@
  * time and knows whether a map is there to draw.
  */
 import { useSyncExternalStore } from 'react';
+import { LAYER_IDS } from '../map/layer-ids';
 import { currentMap, mapFailed, onMapChange } from '../map/map-handle';
 import { PictureExport } from '../panels/picture-export';
 import { useAppStoreApi } from '../state/store-context';
@@ -33,7 +34,10 @@ export function PictureTools({ className }: { className?: string }) {
         // The legend keys what the picture shows: the projects in the map's visible box (read only).
         const b = currentMap()?.getBounds();
         const view: [number, number, number, number] | null = b ? [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] : null;
-        return downloadMapPicture(buildPictureSpec(store.getState(), scale, view));
+        // A leader is drawn where a moved symbol of a shown project is (its image is empty elsewhere).
+        const leaders = currentMap()?.queryRenderedFeatures({ layers: [LAYER_IDS.projectLeader] }) ?? [];
+        const leadersDrawn = leaders.some((f) => (f.state as { shown?: boolean } | undefined)?.shown === true);
+        return downloadMapPicture(buildPictureSpec(store.getState(), scale, view, leadersDrawn));
       }}
     />
   );

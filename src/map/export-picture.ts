@@ -15,6 +15,7 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import type { Category, Status } from '../domain/types';
 import { drawCategorySymbol } from '../theme/category-symbol';
+import { LEADER_STYLE } from '../theme/leader-symbol';
 import type { SymbolShape } from '../theme/palette';
 import { BASE_ATTRIBUTION } from './base-style';
 import { currentMap } from './map-handle';
@@ -34,7 +35,9 @@ export type PictureLegendEntry =
       opacity?: number;
     }
   | { kind: 'line'; color: string; dash: number[]; widthPx: number; blurPx?: number; opacity?: number; label: string }
-  | { kind: 'area'; fill: string; stroke: string; label: string };
+  | { kind: 'area'; fill: string; stroke: string; label: string }
+  /** The leader of a symbol moved aside (src/theme/leader-symbol.ts): dot, line, symbol rim. */
+  | { kind: 'leader'; label: string };
 
 export interface PictureLegendSection {
   /** null: entries without a heading. */
@@ -81,6 +84,8 @@ export interface PictureLayout {
   pictureShare: number;
   /** The title block's text as drawn, line by line. */
   lines: TitleLines;
+  /** The legend's entries, by kind, in order (what the picture keys). */
+  legendKinds: PictureLegendEntry['kind'][];
 }
 
 export interface PictureResult {
@@ -347,6 +352,7 @@ export function layoutPicture(mapW: number, mapH: number, spec: PictureSpec, mea
     pictureShare: (area(titleRect) + area(legendRect)) / (width * height),
     lines: titleLines,
     footerLines,
+    legendKinds: spec.legend.flatMap((section) => section.entries.map((e) => e.kind)),
   };
 }
 
@@ -398,6 +404,41 @@ function drawSwatch(ctx: CanvasRenderingContext2D, entry: PictureLegendEntry, x:
   }
   if (entry.kind === 'line') {
     drawLineSample(ctx, x, y, entry.color, entry.dash, entry.widthPx, entry.opacity ?? 1, entry.blurPx ?? 0);
+    return LINE_SAMPLE;
+  }
+  if (entry.kind === 'leader') {
+    // As the on-screen legend draws it: the dot on the true place, the line, a symbol's rim.
+    const cy = y + SWATCH / 2;
+    const x0 = x + 4;
+    const x1 = x + LINE_SAMPLE - 9;
+    ctx.save();
+    ctx.lineCap = 'round';
+    for (const [color, width] of [
+      [LEADER_STYLE.halo, LEADER_STYLE.haloWidthPx],
+      [LEADER_STYLE.color, LEADER_STYLE.widthPx],
+    ] as const) {
+      ctx.strokeStyle = color;
+      ctx.lineWidth = width;
+      ctx.beginPath();
+      ctx.moveTo(x0, cy);
+      ctx.lineTo(x1, cy);
+      ctx.stroke();
+    }
+    ctx.beginPath();
+    ctx.arc(x0, cy, LEADER_STYLE.dotRadiusPx, 0, 2 * Math.PI);
+    ctx.fillStyle = LEADER_STYLE.color;
+    ctx.fill();
+    ctx.strokeStyle = LEADER_STYLE.halo;
+    ctx.lineWidth = LEADER_STYLE.dotRingPx;
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.arc(x + LINE_SAMPLE - 5, cy, 4.5, 0, 2 * Math.PI);
+    ctx.fillStyle = '#ffffff';
+    ctx.fill();
+    ctx.strokeStyle = INK_SOFT;
+    ctx.lineWidth = 1.5;
+    ctx.stroke();
+    ctx.restore();
     return LINE_SAMPLE;
   }
   ctx.save();

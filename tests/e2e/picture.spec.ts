@@ -18,6 +18,7 @@ interface Layout {
   legend: { x: number; y: number; w: number; h: number } | null;
   footer: { y: number; h: number };
   lines: { title: string[]; date: string[]; selected: string[]; filters: string[] };
+  legendKinds: string[];
 }
 
 async function pictureLayout(page: Page): Promise<Layout> {
@@ -40,6 +41,30 @@ test('PNG 1× from the full app: the map at its size, a dated name, title and le
   expect(layout.footer.y).toBeGreaterThanOrEqual(size.height);
   expect(picture.sampledColours).toBeGreaterThan(20);
   await expect(page.getByTestId('picture-status')).toHaveText('Picture downloaded: cdmz-atlas-2024-09-29.png');
+});
+
+test('the picture keys the leader of a moved symbol exactly when the map draws one (opening view, then zoomed in)', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page, '?lang=en');
+  await waitForMapSettled(page);
+  const leadersOnMap = () =>
+    page.evaluate(() => {
+      const map = (window as unknown as { __cdmzMap?: import('maplibre-gl').Map }).__cdmzMap;
+      return (map?.queryRenderedFeatures({ layers: ['project-leader'] }) ?? []).filter((f) => (f.state as { shown?: boolean }).shown === true).length;
+    });
+  // The opening view fans the symbols around Jianyang and the airport out (issue 13 §4).
+  expect(await leadersOnMap()).toBeGreaterThan(0);
+  await downloadPicture(page, 1);
+  expect((await pictureLayout(page)).legendKinds).toContain('leader');
+  // Close in on an empty corner of the region: no symbol there, so no leader, and no key for it.
+  await page.evaluate(() => {
+    const map = (window as unknown as { __cdmzMap?: import('maplibre-gl').Map }).__cdmzMap;
+    map?.jumpTo({ center: [103.2, 30.95], zoom: 12 });
+  });
+  await waitForMapSettled(page);
+  expect(await leadersOnMap()).toBe(0);
+  await downloadPicture(page, 1);
+  expect((await pictureLayout(page)).legendKinds).not.toContain('leader');
 });
 
 test('PNG 2× from the embed is twice its layout, the map returns to its own pixel ratio, and nothing covers more than a quarter', async ({ page }) => {

@@ -28,6 +28,17 @@ describe('buildPictureSpec', () => {
     expect(zh.dateLabel).toContain('2023年12月31日');
   });
 
+  it('keys the leader of a moved symbol only when the map draws one', () => {
+    const state = storeAt(`?lang=en&date=${FIXTURE_DATE}`).getState();
+    const entries = (spec: ReturnType<typeof buildPictureSpec>) => spec.legend.flatMap((s) => s.entries);
+    expect(entries(buildPictureSpec(state, 1)).some((e) => e.kind === 'leader')).toBe(false);
+    expect(entries(buildPictureSpec(state, 1, null, false)).some((e) => e.kind === 'leader')).toBe(false);
+    const withLeaders = entries(buildPictureSpec(state, 1, null, true)).filter((e) => e.kind === 'leader');
+    expect(withLeaders).toEqual([{ kind: 'leader', label: 'Dot: the true place of a symbol moved aside so that symbols do not overlap' }]);
+    const zh = entries(buildPictureSpec(storeAt(`?date=${FIXTURE_DATE}`).getState(), 2, null, true)).find((e) => e.kind === 'leader');
+    expect(zh?.label).toContain('实际位置');
+  });
+
   it('keys only what is on the map: its categories and statuses, line dashes when lines are drawn', () => {
     const spec = buildPictureSpec(storeAt(`?lang=en&cat=rail&date=${FIXTURE_DATE}`).getState(), 1);
     const [categories, statuses] = spec.legend;
