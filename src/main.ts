@@ -36,6 +36,10 @@ import './map/base-style';
 // chunk loads later, so its copy of the panels' CSS would come after app.css.
 import './panels/filter-panel.css';
 import './panels/project-list.css';
+// The deferred panels' rules too: their prerendered markup is styled from the first paint, not
+// when their code arrives (it jumped 175 px then).
+import './panels/status-summary.css';
+import './panels/export-buttons.css';
 import './app/app.css';
 import './app/map-poster.css';
 

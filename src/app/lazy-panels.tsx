@@ -6,7 +6,7 @@
  * latest, never waiting on the map beyond that — and meanwhile hydration leaves their
  * prerendered markup in place (a suspended boundary keeps its server HTML).
  */
-import { lazy, memo, Suspense } from 'react';
+import { lazy, memo, Suspense, useState } from 'react';
 import { MAP_IDLE_EVENT, mapFailed } from '../map/map-handle';
 import { useAppStore } from '../state/store-context';
 
@@ -26,8 +26,27 @@ function afterStart(): Promise<void> {
 }
 
 const DetailPanel = lazy(() => import('../panels/detail-panel').then((m) => ({ default: m.DetailPanel })));
-const StatusSummary = lazy(() => afterStart().then(() => import('../panels/status-summary')).then((m) => ({ default: m.StatusSummary })));
-const ExportButtons = lazy(() => afterStart().then(() => import('../panels/export-buttons')).then((m) => ({ default: m.ExportButtons })));
+
+type SummaryModule = typeof import('../panels/status-summary');
+type ExportsModule = typeof import('../panels/export-buttons');
+/** The deferred modules once loaded (read at a boundary's first render, see below). */
+const loaded: { summary: SummaryModule | null; exports: ExportsModule | null } = { summary: null, exports: null };
+let summaryCode: Promise<SummaryModule> | null = null;
+let exportsCode: Promise<ExportsModule> | null = null;
+const loadSummary = () => (summaryCode ??= import('../panels/status-summary').then((m) => (loaded.summary = m)));
+const loadExports = () => (exportsCode ??= import('../panels/export-buttons').then((m) => (loaded.exports = m)));
+
+/**
+ * Loads the deferred panels' code now. mount.tsx awaits it before rendering a view afresh (no
+ * prerendered markup to keep meanwhile), so the summary and the export tools are there in the
+ * first frame instead of pushing the list down when they arrive.
+ */
+export function preloadDeferredPanels(): Promise<void> {
+  return Promise.all([loadSummary(), loadExports()]).then(() => undefined);
+}
+
+const StatusSummary = lazy(() => afterStart().then(loadSummary).then((m) => ({ default: m.StatusSummary })));
+const ExportButtons = lazy(() => afterStart().then(loadExports).then((m) => ({ default: m.ExportButtons })));
 
 /** The detail panel's code is fetched only once something is selected. */
 export function LazyDetailPanel() {
@@ -46,6 +65,10 @@ export function LazyDetailPanel() {
  * would then give up and render afresh (empty until the code is in).
  */
 export const LazyStatusSummary = memo(function LazyStatusSummary() {
+  // Decided once: the code already loaded (a view rendered afresh) renders it directly; else a
+  // boundary (hydration keeps the prerendered markup until the code is in).
+  const [ready] = useState(() => loaded.summary);
+  if (ready) return <ready.StatusSummary />;
   return (
     <Suspense fallback={null}>
       <StatusSummary />
@@ -54,6 +77,8 @@ export const LazyStatusSummary = memo(function LazyStatusSummary() {
 });
 
 export const LazyExportButtons = memo(function LazyExportButtons() {
+  const [ready] = useState(() => loaded.exports);
+  if (ready) return <ready.ExportButtons />;
   return (
     <Suspense fallback={null}>
       <ExportButtons />

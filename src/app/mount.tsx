@@ -13,6 +13,7 @@ import type { BaseMapResult } from '../data/load-base-map';
 import type { AppStore } from '../state/create-app-store';
 import { AppStoreProvider } from '../state/store-context';
 import { Root } from './root';
+import { preloadDeferredPanels } from './lazy-panels';
 
 export interface MountOptions {
   hydrate: boolean;
@@ -35,7 +36,13 @@ export function mountShell(rootEl: HTMLElement, store: AppStore, baseMap: Promis
       onRecoverableError: (error, info) => console.error('CDMZ Atlas: hydration problem', error, info.componentStack ?? ''),
     });
   } else {
-    performance.mark('cdmz:render');
-    createRoot(rootEl).render(app);
+    // No prerendered markup to keep: the deferred panels' code first, so the view is whole in
+    // its first frame (lazy-panels.tsx). If it fails, the panels load as usual (or say so).
+    void preloadDeferredPanels()
+      .catch(() => undefined)
+      .then(() => {
+        performance.mark('cdmz:render');
+        createRoot(rootEl).render(app);
+      });
   }
 }

@@ -13,7 +13,6 @@ import { translate } from '../i18n/translate';
 import { selectAsOfDate, selectSortedVisibleProjects } from '../state/selectors';
 import { useAppStore, useAppStoreApi } from '../state/store-context';
 import { downloadTextFile } from './download-file';
-import './export-buttons.css';
 
 export function ExportButtons() {
   const store = useAppStoreApi();

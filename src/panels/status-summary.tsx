@@ -10,7 +10,6 @@ import { translate, type Lang } from '../i18n/translate';
 import { selectAsOfDate, selectStatusSummary, selectVisibleCount } from '../state/selectors';
 import { useAppStore } from '../state/store-context';
 import { BASE_COLORS, CATEGORY_COLORS, STATUS_STYLE } from '../theme/palette';
-import './status-summary.css';
 
 interface Bar {
   key: string;

@@ -48,7 +48,7 @@ test('content first: the HTML preloads nothing; data, shell and map code are fet
     const starts = performance
       .getEntriesByType('resource')
       .filter((r) => /\/data\/(projects|region\.topo|sources)\.json$|\/assets\/(mount|map-owner)-[\w-]+\.js$/.test(r.name))
-      .map((r) => ({ name: r.name.replace(/^.*\//, '').replace(/-[\w]{8}\.js$/, '.js'), start: r.startTime }));
+      .map((r) => ({ name: r.name.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '.js'), start: r.startTime }));
     return { fcp, firstPaintMark: mark('cdmz:first-paint'), mapNew: mark('cdmz:map-new'), hydrate: mark('cdmz:hydrate'), starts };
   });
   expect(t.fcp).not.toBeNull();
@@ -57,6 +57,31 @@ test('content first: the HTML preloads nothing; data, shell and map code are fet
   expect(t.firstPaintMark).toBeGreaterThanOrEqual(t.fcp as number);
   expect(t.hydrate).toBeGreaterThan(t.firstPaintMark as number);
   expect(t.mapNew).toBeGreaterThan(t.firstPaintMark as number);
+});
+
+test('the deferred panels do not move the list: styled from the first paint, and whole in a view rendered afresh', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const heights = () =>
+    page.evaluate(() => ['.app-panel > .summary', '.app-panel > .exports', '.app-panel > .project-list'].map((sel) => Math.round(document.querySelector(sel)?.getBoundingClientRect().height ?? -1)));
+  const codeIn = () =>
+    page.waitForFunction(() => performance.getEntriesByType('resource').filter((r) => /\/assets\/(status-summary|export-buttons)-[\w-]+\.js$/.test(r.name)).length === 2);
+  // The default view: the prerendered summary and export tools keep their size when their code arrives.
+  await page.goto('./');
+  await page.waitForFunction(() => document.documentElement.classList.contains('hydrated'));
+  const before = await heights();
+  expect(before.every((h) => h > 0)).toBe(true);
+  await codeIn();
+  await waitForMapIdle(page);
+  await page.waitForTimeout(300);
+  expect(await heights()).toEqual(before);
+  // Another view: rendered afresh with the summary and the export tools in its first frame.
+  await page.goto('./?lang=en');
+  await page.waitForFunction(() => document.documentElement.classList.contains('hydrated'));
+  const first = await heights();
+  expect(first.every((h) => h > 0)).toBe(true);
+  await waitForMapIdle(page);
+  await page.waitForTimeout(300);
+  expect(await heights()).toEqual(first);
 });
 
 for (const query of ['', '?lang=en']) {
