@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { afterFirstPaint, FIRST_PAINT_POLL_MS, FIRST_PAINT_WAIT_MS, type PaintClock } from '../../../src/app/after-first-paint';
 
 /** A hand-driven clock: timers and animation frames run only when the test says so. */
-function fakeClock(opts: { paintTiming: boolean; fcpAlready?: boolean; raf?: boolean }) {
+function fakeClock(opts: { paintTiming: boolean; fcpAlready?: boolean; raf?: boolean; hidden?: boolean }) {
   let now = 0;
   let inTimeline = opts.fcpAlready === true;
   let nextId = 1;
@@ -27,6 +27,7 @@ function fakeClock(opts: { paintTiming: boolean; fcpAlready?: boolean; raf?: boo
     performance: { getEntriesByName: (name: string) => (inTimeline && name === 'first-contentful-paint' ? [{ name } as PerformanceEntry] : []) },
     PerformanceObserver: FakeObserver,
     requestAnimationFrame: opts.raf === false ? undefined : (cb) => frames.push(cb),
+    document: { visibilityState: opts.hidden ? 'hidden' : 'visible' },
     setTimeout: (cb, ms) => {
       const id = nextId++;
       timers.set(id, { at: now + ms, cb });
@@ -87,6 +88,14 @@ describe('afterFirstPaint', () => {
     expect(await settled(p)).toBe(true);
     expect(c.pendingTimers).toBe(0);
     expect(c.log).toEqual([]); // no observer needed
+  });
+
+  it('resolves at once in a tab opened in the background (it paints nothing until shown)', async () => {
+    const c = fakeClock({ paintTiming: true, hidden: true });
+    const p = afterFirstPaint(c.clock);
+    expect(await settled(p)).toBe(true);
+    expect(c.pendingTimers).toBe(0);
+    expect(c.log).toEqual([]);
   });
 
   it('waits for the first contentful paint entry, not the first paint, then stops observing', async () => {
