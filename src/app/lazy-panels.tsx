@@ -6,7 +6,7 @@
  * latest, never waiting on the map beyond that — and meanwhile hydration leaves their
  * prerendered markup in place (a suspended boundary keeps its server HTML).
  */
-import { lazy, memo, Suspense, useState } from 'react';
+import { createElement, lazy, memo, Suspense, useState, type ComponentType } from 'react';
 import { MAP_IDLE_EVENT, mapFailed } from '../map/map-handle';
 import { useAppStore } from '../state/store-context';
 
@@ -27,14 +27,33 @@ function afterStart(): Promise<void> {
 
 const DetailPanel = lazy(() => import('../panels/detail-panel').then((m) => ({ default: m.DetailPanel })));
 
-type SummaryModule = typeof import('../panels/status-summary');
-type ExportsModule = typeof import('../panels/export-buttons');
-/** The deferred modules once loaded (read at a boundary's first render, see below). */
-const loaded: { summary: SummaryModule | null; exports: ExportsModule | null } = { summary: null, exports: null };
-let summaryCode: Promise<SummaryModule> | null = null;
-let exportsCode: Promise<ExportsModule> | null = null;
-const loadSummary = () => (summaryCode ??= import('../panels/status-summary').then((m) => (loaded.summary = m)));
-const loadExports = () => (exportsCode ??= import('../panels/export-buttons').then((m) => (loaded.exports = m)));
+/**
+ * A panel whose code comes after the first view: `load()` fetches it (once), `Panel` renders it.
+ * `Panel` decides once, at its first render: code already loaded (a view rendered afresh, after
+ * `preloadDeferredPanels()`) renders directly; else a boundary, which during hydration keeps the
+ * prerendered markup until the code is in. Memoised: a parent's re-render (e.g. the language)
+ * must not reach a boundary still waiting to hydrate, which React would then give up and render
+ * afresh (empty until the code is in).
+ */
+function deferredPanel<M>(importer: () => Promise<M>, pick: (m: M) => ComponentType) {
+  let loaded: M | null = null;
+  let code: Promise<M> | null = null;
+  const load = () => (code ??= importer().then((m) => (loaded = m)));
+  const Lazy = lazy(() => afterStart().then(load).then((m) => ({ default: pick(m) })));
+  const Panel = memo(function DeferredPanel() {
+    const [ready] = useState(() => loaded);
+    if (ready) return createElement(pick(ready));
+    return (
+      <Suspense fallback={null}>
+        <Lazy />
+      </Suspense>
+    );
+  });
+  return { load, Panel };
+}
+
+const summary = deferredPanel(() => import('../panels/status-summary'), (m) => m.StatusSummary);
+const exportTools = deferredPanel(() => import('../panels/export-buttons'), (m) => m.ExportButtons);
 
 /**
  * Loads the deferred panels' code now. mount.tsx awaits it before rendering a view afresh (no
@@ -42,11 +61,8 @@ const loadExports = () => (exportsCode ??= import('../panels/export-buttons').th
  * first frame instead of pushing the list down when they arrive.
  */
 export function preloadDeferredPanels(): Promise<void> {
-  return Promise.all([loadSummary(), loadExports()]).then(() => undefined);
+  return Promise.all([summary.load(), exportTools.load()]).then(() => undefined);
 }
-
-const StatusSummary = lazy(() => afterStart().then(loadSummary).then((m) => ({ default: m.StatusSummary })));
-const ExportButtons = lazy(() => afterStart().then(loadExports).then((m) => ({ default: m.ExportButtons })));
 
 /** The detail panel's code is fetched only once something is selected. */
 export function LazyDetailPanel() {
@@ -59,29 +75,6 @@ export function LazyDetailPanel() {
   );
 }
 
-/**
- * Summary bars and export tools (code after the first view, see above). Memoised: a parent's
- * re-render (e.g. the language) must not reach a boundary still waiting to hydrate, which React
- * would then give up and render afresh (empty until the code is in).
- */
-export const LazyStatusSummary = memo(function LazyStatusSummary() {
-  // Decided once: the code already loaded (a view rendered afresh) renders it directly; else a
-  // boundary (hydration keeps the prerendered markup until the code is in).
-  const [ready] = useState(() => loaded.summary);
-  if (ready) return <ready.StatusSummary />;
-  return (
-    <Suspense fallback={null}>
-      <StatusSummary />
-    </Suspense>
-  );
-});
-
-export const LazyExportButtons = memo(function LazyExportButtons() {
-  const [ready] = useState(() => loaded.exports);
-  if (ready) return <ready.ExportButtons />;
-  return (
-    <Suspense fallback={null}>
-      <ExportButtons />
-    </Suspense>
-  );
-});
+/** Summary bars and export tools (code after the first view, see above). */
+export const LazyStatusSummary = summary.Panel;
+export const LazyExportButtons = exportTools.Panel;

@@ -15,7 +15,7 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import type { Category, Status } from '../domain/types';
 import { drawCategorySymbol } from '../theme/category-symbol';
-import { LEADER_STYLE } from '../theme/leader-symbol';
+import { drawLeader, LEADER_LEFT_PX, leaderImageSize } from '../theme/leader-symbol';
 import type { SymbolShape } from '../theme/palette';
 import { BASE_ATTRIBUTION } from './base-style';
 import { currentMap } from './map-handle';
@@ -407,30 +407,15 @@ function drawSwatch(ctx: CanvasRenderingContext2D, entry: PictureLegendEntry, x:
     return LINE_SAMPLE;
   }
   if (entry.kind === 'leader') {
-    // As the on-screen legend draws it: the dot on the true place, the line, a symbol's rim.
+    // As the map and the on-screen legend draw it (leader-symbol.ts): the dot on the true place,
+    // the line, then a symbol's rim where the line ends.
     const cy = y + SWATCH / 2;
-    const x0 = x + 4;
-    const x1 = x + LINE_SAMPLE - 9;
+    const lengthPx = LINE_SAMPLE - 13;
     ctx.save();
-    ctx.lineCap = 'round';
-    for (const [color, width] of [
-      [LEADER_STYLE.halo, LEADER_STYLE.haloWidthPx],
-      [LEADER_STYLE.color, LEADER_STYLE.widthPx],
-    ] as const) {
-      ctx.strokeStyle = color;
-      ctx.lineWidth = width;
-      ctx.beginPath();
-      ctx.moveTo(x0, cy);
-      ctx.lineTo(x1, cy);
-      ctx.stroke();
-    }
-    ctx.beginPath();
-    ctx.arc(x0, cy, LEADER_STYLE.dotRadiusPx, 0, 2 * Math.PI);
-    ctx.fillStyle = LEADER_STYLE.color;
-    ctx.fill();
-    ctx.strokeStyle = LEADER_STYLE.halo;
-    ctx.lineWidth = LEADER_STYLE.dotRingPx;
-    ctx.stroke();
+    ctx.translate(x + 4 - LEADER_LEFT_PX, cy - leaderImageSize('leader', lengthPx).height / 2);
+    drawLeader(ctx, 'leader', lengthPx);
+    ctx.restore();
+    ctx.save();
     ctx.beginPath();
     ctx.arc(x + LINE_SAMPLE - 5, cy, 4.5, 0, 2 * Math.PI);
     ctx.fillStyle = '#ffffff';
