@@ -7,7 +7,7 @@
  * another view, the data failed, a page without prerendered markup) it renders afresh
  * (`createRoot` replaces the markup; public/view-check.js has kept it hidden meanwhile).
  */
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import type { BaseMapResult } from '../data/load-base-map';
 import type { AppStore } from '../state/create-app-store';
@@ -31,9 +31,16 @@ export function mountShell(rootEl: HTMLElement, store: AppStore, baseMap: Promis
   );
   if (hydrate) {
     performance.mark('cdmz:hydrate');
-    hydrateRoot(rootEl, app, {
-      // A mismatch is a bug (the build and the client disagree about the default view): say so.
-      onRecoverableError: (error, info) => console.error('CDMZ Atlas: hydration problem', error, info.componentStack ?? ''),
+    // In a transition, React hydrates in slices of a few milliseconds and yields to the browser
+    // between them (a transition lane is not a blocking one), instead of one long task: a tap
+    // during hydration is answered sooner, and the page is never frozen for the whole tree. The
+    // markup is already on screen, so nothing waits for it to finish; React replays an event
+    // that reaches a part not yet hydrated.
+    startTransition(() => {
+      hydrateRoot(rootEl, app, {
+        // A mismatch is a bug (the build and the client disagree about the default view): say so.
+        onRecoverableError: (error, info) => console.error('CDMZ Atlas: hydration problem', error, info.componentStack ?? ''),
+      });
     });
   } else {
     // No prerendered markup to keep: the deferred panels' code first, so the view is whole in

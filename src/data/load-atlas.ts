@@ -52,6 +52,9 @@ export async function loadAtlas(base: URL, baseMap: Promise<BaseMapResult>): Pro
   const sources = parseSources(sourcesRaw.json);
   if (!sources.ok) return { atlas: null, issues: [asError(sources.error)] };
   issues.push(...sources.warnings);
+  // Each file's check is a step of its own: the main thread is given back between them (and
+  // between the slices of the projects' checks and analysis), so none adds up to a long task.
+  await yieldToMain();
 
   if (!projectsRaw.ok) return { atlas: null, issues: [...issues, asError(projectsRaw.error)] };
   if (!region.ok) issues.push(asError(region.error));
@@ -61,6 +64,7 @@ export async function loadAtlas(base: URL, baseMap: Promise<BaseMapResult>): Pro
   const projects = await validateProjectsFileSliced(projectsRaw.json, sources.value, bboxRegionCheck());
   if (!projects.ok) return { atlas: null, issues: [...issues, asError(projects.error)] };
   issues.push(...projects.warnings);
+  await yieldToMain();
 
   let corridors: Corridor[] = [];
   if (!corridorsRaw.ok) issues.push(asError(corridorsRaw.error));
@@ -72,6 +76,7 @@ export async function loadAtlas(base: URL, baseMap: Promise<BaseMapResult>): Pro
     } else issues.push(asError(parsed.error));
   }
 
+  await yieldToMain();
   let zones: JunctionZone[] = [];
   if (!zonesRaw.ok) issues.push(asError(zonesRaw.error));
   else {
@@ -85,6 +90,7 @@ export async function loadAtlas(base: URL, baseMap: Promise<BaseMapResult>): Pro
 
   const value: Project[] = projects.value;
   performance.mark('cdmz:atlas-parsed');
+  await yieldToMain();
   const atlas: Atlas = {
     projects: value,
     sources: sources.value,
