@@ -4,6 +4,26 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const noMap = { group: ['maplibre-gl', 'maplibre-gl/*'], message: 'Only src/map/ may import maplibre-gl.' };
+// One owner of the map (issue 12 §3): only src/map/map-owner.ts calls MapLibre's methods that
+// change the map (others read it, or ask the owner through the store or map-handle.ts). A
+// syntactic check by method name; `setData` of the store (`getState().setData`) is not the map's.
+const MAP_WRITES = [
+  'setPixelRatio', 'setFeatureState', 'removeFeatureState', 'setGlobalStateProperty', 'setLayoutProperty', 'setPaintProperty',
+  'setFilter', 'setStyle', 'addLayer', 'removeLayer', 'moveLayer', 'addSource', 'removeSource', 'jumpTo', 'flyTo', 'easeTo',
+  'fitBounds', 'panTo', 'zoomTo', 'setZoom', 'setCenter', 'triggerRepaint', 'redraw', 'addControl', 'removeControl', 'addImage',
+  'removeImage', 'updateImage', 'setMaxBounds', 'setMinZoom', 'setMaxZoom', 'setProjection', 'setTerrain', 'setSky', 'setLight',
+  'setMissingStyleImageResolver',
+];
+const mapWritesOutsideOwner = [
+  {
+    selector: `CallExpression[callee.property.name=/^(${MAP_WRITES.join('|')})$/]`,
+    message: 'Only the map owner (src/map/map-owner.ts) changes the map: ask it through the store or map-handle.ts.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='setData'][callee.object.callee.property.name!='getState']",
+    message: 'Only the map owner (src/map/map-owner.ts) changes the map: ask it through the store or map-handle.ts.',
+  },
+];
 const layer = (dirs) => dirs.map((d) => ({ group: [`**/${d}/*`, `../${d}/*`, `./${d}/*`], message: `This layer may not import ${d}/.` }));
 
 export default tseslint.config(
@@ -19,6 +39,7 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: false }],
     },
   },
+  { files: ['src/**/*.ts', 'src/**/*.tsx'], ignores: ['src/map/map-owner.ts'], rules: { 'no-restricted-syntax': ['error', ...mapWritesOutsideOwner] } },
   // Import boundaries (STYLE.md, "Layout"): arrows point down only.
   { files: ['src/domain/**'], rules: { 'no-restricted-imports': ['error', { patterns: [noMap, ...layer(['app', 'geo', 'data', 'state', 'theme', 'map', 'panels', 'ui', 'i18n', 'cli'])] }] } },
   { files: ['src/geo/**'], rules: { 'no-restricted-imports': ['error', { patterns: [noMap, ...layer(['app', 'data', 'state', 'theme', 'map', 'panels', 'ui', 'i18n', 'cli'])] }] } },

@@ -10,7 +10,8 @@
  * map's size × scale, plus the side or bottom panel and the sources band.
  *
  * The map canvas keeps its drawing buffer (`preserveDrawingBuffer`), so after one rendered frame
- * at the wanted pixel ratio it can be copied with `drawImage`.
+ * at the wanted pixel ratio it can be copied with `drawImage`. The map's owner draws that frame
+ * and restores the map (map-handle.ts `drawMapAtScale`); this module only reads the map.
  */
 import type { Map as MlMap } from 'maplibre-gl';
 import type { Category, Status } from '../domain/types';
@@ -18,7 +19,7 @@ import { drawCategorySymbol } from '../theme/category-symbol';
 import { drawLeader, LEADER_LEFT_PX, leaderImageSize } from '../theme/leader-symbol';
 import type { SymbolShape } from '../theme/palette';
 import { BASE_ATTRIBUTION } from './base-style';
-import { currentMap } from './map-handle';
+import { currentMap, drawMapAtScale } from './map-handle';
 
 export type PictureScale = 1 | 2;
 
@@ -177,22 +178,6 @@ function extraAttribution(map: MlMap): string[] {
     if (a && a !== base) parts.add(a);
   }
   return [...parts];
-}
-
-/** Resolves after the map has drawn a complete frame (all tiles loaded, nothing moving). */
-function nextIdle(map: MlMap, timeoutMs = 15_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = window.setTimeout(() => {
-      map.off('idle', done);
-      reject(new Error(`the map did not finish drawing within ${timeoutMs / 1000} s`));
-    }, timeoutMs);
-    function done() {
-      window.clearTimeout(timer);
-      resolve();
-    }
-    map.once('idle', done);
-    map.triggerRepaint();
-  });
 }
 
 type LegendRow = { heading: string } | { entry: PictureLegendEntry };
@@ -535,29 +520,23 @@ function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
 }
 
 /**
- * Renders the live map at `spec.scale`, composes the picture and returns it as a PNG blob.
- * The map's pixel ratio is restored afterwards. Throws (with a reason to show) when there is no
- * map (no WebGL, not loaded yet) or the browser refuses.
+ * Renders the live map at `spec.scale` (the map's owner does it and restores the map's pixel
+ * ratio: map-handle.ts `drawMapAtScale`), composes the picture and returns it as a PNG blob.
+ * Throws (with a reason to show) when there is no map (no WebGL, not loaded yet) or the browser
+ * refuses.
  */
-export async function renderMapPicture(spec: PictureSpec, map: MlMap | null = currentMap()): Promise<{ blob: Blob } & PictureResult> {
+export async function renderMapPicture(spec: PictureSpec): Promise<{ blob: Blob } & PictureResult> {
+  const map = currentMap();
   if (!map) throw new Error('the map is not available');
   const container = map.getContainer();
   const widthCss = container.clientWidth;
   const heightCss = container.clientHeight;
   if (widthCss === 0 || heightCss === 0) throw new Error('the map has no size on screen');
-  const original = map.getPixelRatio();
-  try {
-    if (original !== spec.scale) map.setPixelRatio(spec.scale);
-    await nextIdle(map);
-    const { canvas, layout } = composePicture(map.getCanvas(), widthCss, heightCss, spec, extraAttribution(map));
-    const blob = await canvasToPng(canvas);
-    return { blob, fileName: spec.fileName, widthPx: canvas.width, heightPx: canvas.height, layout };
-  } finally {
-    if (map.getPixelRatio() !== original) {
-      map.setPixelRatio(original);
-      map.triggerRepaint();
-    }
-  }
+  const extra = extraAttribution(map);
+  // Composed while the map is at the picture's scale: composePicture copies its canvas.
+  const { canvas, layout } = await drawMapAtScale(spec.scale, (mapCanvas) => composePicture(mapCanvas, widthCss, heightCss, spec, extra));
+  const blob = await canvasToPng(canvas);
+  return { blob, fileName: spec.fileName, widthPx: canvas.width, heightPx: canvas.height, layout };
 }
 
 /** Renders the picture and hands it to the browser as a download named `spec.fileName`. */

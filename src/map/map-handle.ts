@@ -6,6 +6,7 @@
  * - `currentMap()`: the ready map for picture export and the end-to-end tests
  *   (`window.__cdmzMap`); nobody but the owner changes its state;
  * - `frameResults()`: the "zoom to results" request (contract 5);
+ * - `drawMapAtScale()`: the picture export's request to draw the map at another pixel ratio;
  * - the first-idle signal: `window.__mapIdle` and `data-map-idle="true"` on the map slot.
  */
 import type { Map as MlMap } from 'maplibre-gl';
@@ -35,6 +36,13 @@ export type MapStatus = 'starting' | 'ready' | 'no-webgl' | 'code-failed' | 'bas
 let current: MlMap | null = null;
 let status: MapStatus = 'starting';
 let frameRequest: (() => boolean) | null = null;
+let scaleRequest: DrawAtScale | null = null;
+
+/**
+ * Draws the map at `scale` device pixels per CSS pixel, waits for the complete frame, calls `read`
+ * with the map's canvas and puts the map back as it was (the owner does it: map-owner.ts).
+ */
+export type DrawAtScale = <T>(scale: number, read: (canvas: HTMLCanvasElement) => T) => Promise<T>;
 const listeners = new Set<() => void>();
 
 function notify(): void {
@@ -84,6 +92,19 @@ export function onMapChange(listener: () => void): () => void {
 /** The owner registers how it frames the filter results. */
 export function registerFrameResults(fn: (() => boolean) | null): void {
   frameRequest = fn;
+}
+
+/** The owner registers how it draws the map at another pixel ratio. */
+export function registerDrawAtScale(fn: DrawAtScale | null): void {
+  scaleRequest = fn;
+}
+
+/**
+ * The picture export's way to the map's pixels (see {@link DrawAtScale}); rejects without a map.
+ * `read` runs while the map is at `scale` and must copy what it needs before it returns.
+ */
+export function drawMapAtScale<T>(scale: number, read: (canvas: HTMLCanvasElement) => T): Promise<T> {
+  return scaleRequest ? scaleRequest(scale, read) : Promise.reject(new Error('the map is not available'));
 }
 
 /**

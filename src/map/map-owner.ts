@@ -46,7 +46,7 @@ import { atlasStyle, projectBounds, SELECTION_MAX_ZOOM } from './atlas-style';
 import { projectFeatureSet, shownFeatureFlags, changedFlags, type ProjectFeatureSet } from './project-features';
 import { cameraFromHash, hashOfCamera, type CameraLimits } from './camera-hash';
 import { measurePadding } from './framing';
-import { markFirstIdle, publishMap, publishMapStatus, registerFrameResults } from './map-handle';
+import { markFirstIdle, publishMap, publishMapStatus, registerDrawAtScale, registerFrameResults, type DrawAtScale } from './map-handle';
 import { mapLocale } from './map-locale';
 import { PROJECT_LAYER_IDS, SOURCE_IDS } from './layer-ids';
 import { WITHIN_KM_STATE } from './project-layers';
@@ -74,6 +74,22 @@ export const CAMERA_LIMITS: CameraLimits = {
 };
 
 const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+/** Resolves after the map has drawn a complete frame (all tiles loaded, nothing moving). */
+function nextIdle(map: MlMap, timeoutMs = 15_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = window.setTimeout(() => {
+      map.off('idle', done);
+      reject(new Error(`the map did not finish drawing within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    function done() {
+      window.clearTimeout(timer);
+      resolve();
+    }
+    map.once('idle', done);
+    map.triggerRepaint();
+  });
+}
 
 function union(boxes: Iterable<Bounds>): Bounds | null {
   let out: Bounds | null = null;
@@ -405,6 +421,23 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
   };
   let stallTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** The picture export's request (map-handle.ts): the map at `scale` for `read`, then as it was. */
+  const drawAtScale: DrawAtScale = async (scale, read) => {
+    const m = map;
+    if (!m || !loaded) throw new Error('the map is not available');
+    const original = m.getPixelRatio();
+    try {
+      if (original !== scale) m.setPixelRatio(scale);
+      await nextIdle(m);
+      return read(m.getCanvas());
+    } finally {
+      if (m.getPixelRatio() !== original) {
+        m.setPixelRatio(original);
+        m.triggerRepaint();
+      }
+    }
+  };
+
   // ---- pointer: hover tooltip (devices that hover), tap callout (touch), click selects
   const shownProjectAt = (features: MapGeoJSONFeature[]): MapGeoJSONFeature | null => {
     for (const f of features) if (f.state?.shown && typeof f.properties?.id === 'string') return f;
@@ -565,6 +598,7 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
       }
       wirePointer(m);
       registerFrameResults(frameResultsNow);
+      registerDrawAtScale(drawAtScale);
       frameFirstView();
       m.once('style.load', () => {
         if (ONLINE_STYLE) {
