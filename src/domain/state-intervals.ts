@@ -107,9 +107,18 @@ export function stateIntervals(project: Project): readonly StateInterval[] {
   return intervals;
 }
 
+// The last date asked for and its day number: callers ask for one date across all projects
+// (the list, the counts, the summary), and parsing it once is most of a call's cost.
+let lastDate: IsoDate | null = null;
+let lastDay = 0;
+
 /** The state of `project` on `date` (`YYYY-MM-DD`), with its freshness. */
 export function stateOn(project: Project, date: IsoDate): DatedState {
-  const day = dayNumber(date);
+  if (date !== lastDate) {
+    lastDay = dayNumber(date);
+    lastDate = date;
+  }
+  const day = lastDay;
   const intervals = stateIntervals(project);
   let lo = 0;
   let hi = intervals.length - 1;

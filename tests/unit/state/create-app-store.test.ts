@@ -11,6 +11,7 @@ import {
   selectVisibleProjects,
 } from '../../../src/state/selectors';
 import { parseUrlState, serializeUrlState } from '../../../src/state/url-codec';
+import { effectiveSort, SORT_DIRECTIONS, SORT_KEYS, sortProjects } from '../../../src/domain/sort-projects';
 import { FIXTURE_DATE, smallAtlas } from '../../fixtures/projects/small-atlas';
 
 function readyStore(search = '') {
@@ -113,6 +114,46 @@ describe('selectors', () => {
     const store = readyStore(`date=${FIXTURE_DATE}&corridor=c-east`);
     store.getState().setListSort({ key: 'distance', direction: 'asc' });
     expect(selectSortedVisibleProjects(store.getState()).map((p) => p.id)).toEqual(['p-hub-e', 'p-rail-a', 'p-road-b', 'p-water-c', 'p-platform-f', 'p-park-d']);
+  });
+
+  it('orders the visible projects exactly as sorting them would, for every sort, language, corridor, filter and date', () => {
+    // The list picks date-independent orders out of the whole atlas sorted once (selectors.ts):
+    // the result must be the stable sort of the visible projects themselves.
+    const filters: ((s: ReturnType<typeof readyStore>) => void)[] = [
+      () => undefined,
+      (s) => s.getState().toggleCategory('rail'),
+      (s) => s.getState().toggleStatus('under-construction'),
+      (s) => s.getState().toggleCity('chengdu'),
+    ];
+    let compared = 0;
+    for (const corridor of ['', '&corridor=c-east']) {
+      for (const lang of ['zh', 'en'] as const) {
+        for (const apply of filters) {
+          // One store through the dates: what is cached for one date must not leak into another.
+          const store = readyStore(`${corridor}&lang=${lang}`);
+          apply(store);
+          for (const date of [FIXTURE_DATE, '2019-01-01', '2030-06-30', '2021-03-01']) {
+            store.getState().setAsOfDate(date);
+            for (const key of SORT_KEYS) {
+              for (const direction of SORT_DIRECTIONS) {
+                store.getState().setListSort({ key, direction });
+                const state = store.getState();
+                const visible = selectVisibleProjects(state);
+                const expected = sortProjects(visible, effectiveSort(state.listSort, state.filters.corridorId), {
+                  analysis: state.atlas!.analysis,
+                  asOfDate: selectAsOfDate(state)!,
+                  corridorId: state.filters.corridorId,
+                  lang,
+                });
+                expect(selectSortedVisibleProjects(state).map((p) => p.id)).toEqual(expected.map((p) => p.id));
+                compared += visible.length;
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 
   it('summarises by status on the date and by category', () => {
