@@ -7,6 +7,7 @@
   if (!pending) return;
   if (params.get('lang') === 'en') root.lang = 'en';
   if (params.get('embed') === '1') root.classList.add('embed-page');
+  if (params.get('embed') === '1' && params.get('sel')) root.classList.add('embed-sel');
   root.classList.add('view-pending');
   var reveal = function () { root.classList.remove('view-pending'); };
   addEventListener('error', function (e) { if (e.target && e.target.tagName === 'SCRIPT') reveal(); }, true);

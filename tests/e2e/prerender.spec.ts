@@ -137,6 +137,37 @@ test('another view in the URL never shows the default view: the panels stay hidd
   await expect(page.locator('[data-project-id]')).toHaveCount(count);
 });
 
+for (const [width, query] of [
+  [360, './?embed=1'],
+  [360, './?embed=1&sel=ziyang-line&lang=en'],
+  [600, './?embed=1&sel=ziyang-line'],
+  [1200, './?embed=1&lang=en'],
+] as const) {
+  test(`an embed's first frame at ${width} px (${query}) has the poster where the embed's map will be`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 480 });
+    // Hold the scripts back: the first frame is the HTML, its styles and the head script.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/\/assets\/.*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(query, { waitUntil: 'commit' });
+    await page.waitForSelector('.map-poster', { state: 'attached' });
+    await expect(page.locator('html')).toHaveClass(/view-pending/);
+    await expect(page.getByTestId('map-poster')).toBeVisible();
+    const before = await page.getByTestId('map').boundingBox();
+    release();
+    await expect(page.locator('html')).not.toHaveClass(/view-pending/, { timeout: 30_000 });
+    await expect(page.locator('.embed__footer')).toBeVisible();
+    const after = await page.getByTestId('map').boundingBox();
+    // Within a few pixels (the embed's header and footer on one line; a wrapped line is more).
+    expect(Math.abs(before!.y - after!.y), 'top').toBeLessThanOrEqual(6);
+    expect(Math.abs(before!.height - after!.height), 'height').toBeLessThanOrEqual(8);
+    expect(Math.abs(before!.width - after!.width), 'width').toBeLessThanOrEqual(1);
+  });
+}
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the list, the statuses and their sources can be read; the map is a picture with a note', async ({ page }) => {
