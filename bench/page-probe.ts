@@ -18,6 +18,10 @@ export const PAGE_PROBE = String.raw`
     async settle() {
       const w = frameWin();
       const map = w.__cdmzMap;
+      // The list in view, as a reader who uses it has it: the list renders only the rows in its
+      // scroller's view (virtualised), so below the filters it would render none.
+      const list = w.document.querySelector('[data-testid="project-list"]');
+      if (list) list.scrollIntoView({ block: 'start' });
       for (let i = 0; i < 600; i++) {
         if (map.loaded() && map.areTilesLoaded() && !map.isMoving()) break;
         await sleep(25);
