@@ -1,9 +1,10 @@
 /**
  * THE MAP'S ONE OWNER. It creates the page's MapLibre map once, in the map slot React renders
  * (map-view.tsx starts it from its effect, once the slot exists), and it is the only code that
- * calls MapLibre methods that change the map's state: style, global state, feature-state and
- * camera. Everything else asks through the store (selection, zone, corridor, filters, date,
- * language) or through `frameResults()` (map-handle.ts).
+ * calls MapLibre methods that change the map's state: style, global state, feature-state,
+ * camera and pixel ratio (ESLint's MAP_WRITES rule fails any other file that does). Everything
+ * else reads the map, or asks through the store (selection, zone, corridor, filters, date,
+ * language) or map-handle.ts (`frameResults()`; `drawMapAtScale()` for the picture export).
  *
  * How the store reaches the map, in `apply()` (run once the style has loaded and after every
  * store change):
@@ -21,8 +22,9 @@
  * no WebGL, code or base data missing, or no first frame within STALL_MS. The poster in the slot
  * (`.map-poster`, prerendered) is hidden at the first idle with the data drawn.
  *
- * One first-view ordering, no frame tuning: this module is run (main.ts) after the page's first
- * contentful paint (src/app/after-first-paint.ts); MapLibre then draws as it likes (README, bench).
+ * One first-view ordering, no frame tuning: this module is loaded after the page's first
+ * contentful paint (main.ts → app/map-code.ts; src/app/after-first-paint.ts says why) and
+ * started by the map's container; MapLibre then draws as it likes (README, bench).
  */
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, Map as MlMap, MapGeoJSONFeature, MapMouseEvent, IControl } from 'maplibre-gl';
