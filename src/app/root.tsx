@@ -1,13 +1,14 @@
 /**
  * Chooses the shell (full app or embed) and keeps the document language in step with the store.
  */
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import type { BaseMapResult } from '../data/load-base-map';
 import { translate } from '../i18n/translate';
 import { useAppStore } from '../state/store-context';
 import { App } from './app';
 import { EmbedApp } from './embed-app';
 import { ErrorBoundary } from './error-boundary';
+import { replayEarlyInput } from './early-input';
 
 /**
  * `poster`: the poster map's markup (src/app/map-poster.tsx). The first commit also ends the
@@ -24,6 +25,11 @@ export function Root({ baseMap, poster }: { baseMap: Promise<BaseMapResult>; pos
     if (document.documentElement.lang !== next) document.documentElement.lang = next;
     document.title = translate(lang, 'app.title') + (lang === 'zh' ? ' · CDMZ Atlas' : '');
   }, [lang]);
+  // In the commit that hydrates the page, before any other event: the reader's taps on the
+  // prerendered controls that React did not see go through React now (early-input.ts).
+  useLayoutEffect(() => {
+    replayEarlyInput();
+  }, []);
   useEffect(() => {
     document.documentElement.classList.remove('view-pending');
     document.documentElement.classList.add('hydrated');

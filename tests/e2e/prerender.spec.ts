@@ -110,6 +110,73 @@ for (const query of ['', '?lang=en']) {
   });
 }
 
+test('a tap while React hydrates is not lost: the filter it checks is applied once hydration is done', async ({ page }) => {
+  const problems = hydrationProblems(page);
+  // A slow phone's CPU, so that the tap lands while React is still hydrating (in slices).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  await page.goto('./', { waitUntil: 'commit' });
+  const count = page.getByTestId('filter-count');
+  // The tap goes to the prerendered checkbox in the first task after hydration has started (the
+  // page's own element, not one Playwright would look up again after React replaced it).
+  const tap = await page.evaluate(
+    () =>
+      new Promise<{ hydrated: boolean; all: number }>((resolve) => {
+        const tick = () => {
+          if (performance.getEntriesByName('cdmz:hydrate').length === 0) return void setTimeout(tick, 0);
+          const all = Number(document.querySelector('[data-testid="filter-count"]')?.getAttribute('data-count'));
+          const hydrated = document.documentElement.classList.contains('hydrated');
+          document.querySelector<HTMLInputElement>('[data-testid="filter-category-rail"]')?.click();
+          resolve({ hydrated, all });
+        };
+        tick();
+      }),
+  );
+  expect(tap.hydrated, 'the tap came before hydration finished').toBe(false);
+  const all = tap.all;
+  expect(all).toBeGreaterThan(0);
+  await expect(page.locator('html')).toHaveClass(/hydrated/, { timeout: 60_000 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await expect(page.getByTestId('filter-category-rail')).toBeChecked();
+  await expect.poll(async () => Number(await count.getAttribute('data-count'))).toBeLessThan(all);
+  const railOnly = Number(await count.getAttribute('data-count'));
+  expect(railOnly).toBeGreaterThan(0);
+  await expect(page.locator('.project-list__row')).toHaveCount(railOnly);
+  await expect(page).toHaveURL(/cat=rail/);
+  expect(problems).toEqual([]);
+});
+
+test('taps, typing and a chosen option on the prerendered page before React has it are applied once it hydrates', async ({ page }) => {
+  const problems = hydrationProblems(page);
+  // Hold React's code back: the page is the prerendered HTML, its controls work natively only.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/mount-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./', { waitUntil: 'domcontentloaded' });
+  const count = page.getByTestId('filter-count');
+  const all = Number(await count.getAttribute('data-count'));
+  await page.getByTestId('filter-category-rail').click();
+  await page.getByTestId('filter-search').fill('资阳');
+  await page.getByTestId('filter-corridor').selectOption('belt-chengzi-airport');
+  await expect(page.locator('html')).not.toHaveClass(/hydrated/);
+  release();
+  await expect(page.locator('html')).toHaveClass(/hydrated/, { timeout: 30_000 });
+  await expect(page).toHaveURL(/cat=rail/);
+  await expect(page).toHaveURL(/q=/);
+  await expect(page).toHaveURL(/corridor=belt-chengzi-airport/);
+  await expect(page.getByTestId('filter-corridor')).toHaveValue('belt-chengzi-airport');
+  await expect(page.getByTestId('filter-category-rail')).toBeChecked();
+  await expect(page.getByTestId('filter-search')).toHaveValue('资阳');
+  await expect.poll(async () => Number(await count.getAttribute('data-count'))).toBeLessThan(all);
+  const matching = Number(await count.getAttribute('data-count'));
+  expect(matching).toBeGreaterThan(0);
+  await expect(page.locator('.project-list__row')).toHaveCount(matching);
+  expect(problems).toEqual([]);
+});
+
 test('another view in the URL never shows the default view: the panels stay hidden until it renders', async ({ page }) => {
   // Hold the page's scripts back: what shows meanwhile is the HTML and the head script's work.
   let release!: () => void;
