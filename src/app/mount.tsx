@@ -34,8 +34,9 @@ export function mountShell(rootEl: HTMLElement, store: AppStore, baseMap: Promis
     // In a transition, React hydrates in slices of a few milliseconds and yields to the browser
     // between them (a transition lane is not a blocking one), instead of one long task: a tap
     // during hydration is answered sooner, and the page is never frozen for the whole tree. The
-    // markup is already on screen, so nothing waits for it to finish; React replays an event
-    // that reaches a part not yet hydrated.
+    // markup is already on screen, so nothing waits for it to finish. A tap on a part not yet
+    // hydrated makes React finish at once; a change of a control that React would still miss
+    // (made before it had the control) is replayed in the hydrating commit (early-input.ts).
     startTransition(() => {
       hydrateRoot(rootEl, app, {
         // A mismatch is a bug (the build and the client disagree about the default view): say so.
