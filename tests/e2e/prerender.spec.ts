@@ -99,6 +99,8 @@ for (const query of ['', '?lang=en']) {
     // The poster gives way to the live map once it has drawn (the owner hides it at the first idle).
     await expect(page.getByTestId('map-poster')).toBeHidden();
     await expect(page.locator('html')).not.toHaveClass(/view-pending/);
+    // Nothing the reader did not do was replayed at hydration (early-input.ts): the view is as asked.
+    expect(await page.evaluate(() => window.location.search)).toBe(query);
     // Interactive: a filter narrows the list.
     const count = page.getByTestId('filter-count');
     const all = Number(await count.getAttribute('data-count'));
