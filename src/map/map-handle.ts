@@ -35,14 +35,14 @@ export type MapStatus = 'starting' | 'ready' | 'no-webgl' | 'code-failed' | 'bas
 
 let current: MlMap | null = null;
 let status: MapStatus = 'starting';
-let frameRequest: (() => boolean) | null = null;
-let scaleRequest: DrawAtScale | null = null;
-
 /**
  * Draws the map at `scale` device pixels per CSS pixel, waits for the complete frame, calls `read`
  * with the map's canvas and puts the map back as it was (the owner does it: map-owner.ts).
  */
 export type DrawAtScale = <T>(scale: number, read: (canvas: HTMLCanvasElement) => T) => Promise<T>;
+
+let frameRequest: (() => boolean) | null = null;
+let scaleRequest: DrawAtScale | null = null;
 const listeners = new Set<() => void>();
 
 function notify(): void {
