@@ -186,9 +186,17 @@ export function startEmbedMessages(store: AppStore, options: EmbedMessagesOption
     if (embed) return ['*'];
     return allowed;
   };
+  /** What the last message was built from (memoised selectors: same object = same content). */
+  let lastInputs: readonly unknown[] = [];
   const post = (force = false) => {
     const to = targets();
     if (to.length === 0) return;
+    // Most store changes (a hover, for one) leave the message as it was: do not build it (at
+    // 10,000 projects it copies and stringifies 20,000 ids) unless what it is made of changed.
+    const s = store.getState();
+    const inputs = [selectUrlState(s), selectVisibleIds(s), selectMappedIds(s), selectProjectCounts(s), selectAsOfDate(s), s.dataStatus, spoken];
+    if (!force && inputs.every((x, i) => x === lastInputs[i])) return;
+    lastInputs = inputs;
     const message = buildStateMessage(store, spoken);
     const text = JSON.stringify(message);
     if (text === last && !force) return;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../../src/state/create-app-store';
 import { parseEmbedOrigins, parseSetMessage, startEmbedMessages, type CdmzStateMessage } from '../../../src/state/embed-messages';
 import { DEFAULT_URL_STATE, parseUrlState } from '../../../src/state/url-codec';
@@ -93,7 +93,11 @@ describe('startEmbedMessages', () => {
     expect(f.posted.at(-1)).toMatchObject({ dataStatus: 'ready', visibleProjectIds: ['p-rail-a', 'p-road-b', 'p-hub-e'], asOfDate: FIXTURE_DATE });
     expect(f.posted.at(-1)?.state).toMatchObject({ corridor: 'c-east', within: 5, date: FIXTURE_DATE });
     const count = f.posted.length;
+    // A hover changes nothing the message carries: it is neither sent nor even built.
+    const stringify = vi.spyOn(JSON, 'stringify');
     store.getState().hover('p-rail-a');
+    expect(stringify).not.toHaveBeenCalled();
+    stringify.mockRestore();
     expect(f.posted).toHaveLength(count);
     store.getState().toggleStatus('complete');
     expect(f.posted.at(-1)?.visibleProjectIds).toEqual(['p-road-b']);
