@@ -11,9 +11,9 @@
  *   for it: in headless Chromium (SwiftShader, a 412×823 phone viewport) the map created during
  *   hydration held the main thread 1.8 s in `getContext` and the first contentful paint came at
  *   2.3 s.
- * - Downloads compete with what paints first on a slow network; Lighthouse's simulation counts
- *   every high-priority script that finished before the paint as render-blocking (module scripts
- *   have no EvaluateScript event that would prove otherwise), so the HTML preloads nothing.
+ * - Downloads compete with what paints first on a slow network, and Lighthouse's simulated
+ *   largest paint includes every request that finished before the observed one (lantern
+ *   `LargestContentfulPaint.getPessimisticGraph`), so the HTML preloads nothing.
  *
  * Nothing here touches MapLibre: it is a browser-level ordering, tested in
  * tests/unit/app/after-first-paint.test.ts and, in Chromium, by tests/e2e/prerender.spec.ts

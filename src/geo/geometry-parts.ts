@@ -68,3 +68,45 @@ function addGeometry(parts: GeometryParts, g: Geometry): void {
       return;
   }
 }
+
+/** A geometry's points, lines and areas (a GeometryCollection taken apart). */
+export interface GeometryPieces {
+  points: Position[];
+  lines: Position[][];
+  areas: Position[][][];
+}
+
+/**
+ * Takes `g` apart into its points, lines and polygons (what the map draws: a symbol per point,
+ * lines, fills), a GeometryCollection into its members'. No coordinate is copied.
+ */
+export function geometryPieces(g: Geometry): GeometryPieces {
+  const out: GeometryPieces = { points: [], lines: [], areas: [] };
+  const add = (x: Geometry) => {
+    switch (x.type) {
+      case 'Point':
+        out.points.push(x.coordinates);
+        break;
+      case 'MultiPoint':
+        out.points.push(...x.coordinates);
+        break;
+      case 'LineString':
+        out.lines.push(x.coordinates);
+        break;
+      case 'MultiLineString':
+        out.lines.push(...x.coordinates);
+        break;
+      case 'Polygon':
+        out.areas.push(x.coordinates);
+        break;
+      case 'MultiPolygon':
+        out.areas.push(...x.coordinates);
+        break;
+      case 'GeometryCollection':
+        x.geometries.forEach(add);
+        break;
+    }
+  };
+  add(g);
+  return out;
+}

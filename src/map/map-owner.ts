@@ -62,7 +62,6 @@ maplibregl.prewarm();
 export { MAX_ZOOM, MIN_ZOOM };
 /** No first idle within this many ms after the map was created: the slot says the map stopped responding. */
 export const STALL_MS = 15_000;
-const SYMBOL_PX = ICON_PX;
 /** An online basemap style URL, set at build time; off by default. */
 const ONLINE_STYLE: string | undefined = import.meta.env.VITE_BASEMAP_STYLE || undefined;
 
@@ -167,7 +166,7 @@ function addSymbolImage(map: MlMap, id: string): void {
   for (const c of CATEGORIES) {
     for (const s of [...STATUSES, null]) {
       if (symbolImageId(c, s) !== id) continue;
-      addDrawnImage(map, id, SYMBOL_PX, SYMBOL_PX, (ctx) => drawCategorySymbol(ctx, c as Category, s as Status | null, SYMBOL_PX));
+      addDrawnImage(map, id, ICON_PX, ICON_PX, (ctx) => drawCategorySymbol(ctx, c as Category, s as Status | null, ICON_PX));
       return;
     }
   }

@@ -24,7 +24,9 @@ import type { Feature, FeatureCollection, Geometry, MultiLineString, Position } 
 import type { BaseMapData } from '../data/load-base-map';
 import { stateOn } from '../domain/state-intervals';
 import type { Atlas, Category, Status } from '../domain/types';
+import { geometryPieces } from '../geo/geometry-parts';
 import { splitLineAtProgress } from '../geo/split-line-at-progress';
+import { mercatorX, mercatorY } from '../geo/web-mercator';
 import { symbolDefinition } from '../theme/category-symbol-svg';
 import { leaderParts, leaderSvg } from '../theme/leader-symbol';
 import { ACCURACY_STYLE, BASE_COLORS, CATEGORY_COLORS, CITY_FILLS, PROGRESS_REST_OPACITY, STATUS_STYLE } from '../theme/palette';
@@ -56,17 +58,12 @@ export interface PosterInput {
 // ------------------------------------------------------------------ projection
 
 const TILE = 512;
-const mercX = (lng: number) => (lng + 180) / 360;
-const mercY = (lat: number) => {
-  const s = Math.sin((Math.max(-85.05, Math.min(85.05, lat)) * Math.PI) / 180);
-  return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
-};
 
 /** The zoom at which MapLibre's fitBounds puts `bounds` into a `width`×`height` slot. */
 export function fitZoom(bounds: readonly [number, number, number, number], width: number, height: number, fit: { padding: number; maxZoom: number }): number {
   const [w, s, e, n] = bounds;
-  const dx = (mercX(e) - mercX(w)) * TILE;
-  const dy = (mercY(s) - mercY(n)) * TILE;
+  const dx = (mercatorX(e) - mercatorX(w)) * TILE;
+  const dy = (mercatorY(s) - mercatorY(n)) * TILE;
   const scale = Math.min((width - 2 * fit.padding) / dx, (height - 2 * fit.padding) / dy);
   return Math.min(fit.maxZoom, Math.log2(scale));
 }
@@ -78,7 +75,7 @@ export function fitZoom(bounds: readonly [number, number, number, number], width
 export function slotReachingZoom(bounds: readonly [number, number, number, number], fit: { padding: number; maxZoom: number }, zoom: number): { width: number; height: number } {
   const [w, s, e, n] = bounds;
   const k = TILE * 2 ** zoom;
-  return { width: (mercX(e) - mercX(w)) * k + 2 * fit.padding, height: (mercY(s) - mercY(n)) * k + 2 * fit.padding };
+  return { width: (mercatorX(e) - mercatorX(w)) * k + 2 * fit.padding, height: (mercatorY(s) - mercatorY(n)) * k + 2 * fit.padding };
 }
 
 interface Frame {
@@ -94,12 +91,12 @@ function frameOf(bounds: PosterInput['bounds'], fit: PosterInput['fit']): Frame 
   const zoom = fitZoom(bounds, REFERENCE_SLOT.width, REFERENCE_SLOT.height, fit);
   const k = TILE * 2 ** zoom;
   const [w, s, e, n] = bounds;
-  return { zoom, k, x0: mercX(w) * k, y0: mercY(n) * k, width: (mercX(e) - mercX(w)) * k, height: (mercY(s) - mercY(n)) * k };
+  return { zoom, k, x0: mercatorX(w) * k, y0: mercatorY(n) * k, width: (mercatorX(e) - mercatorX(w)) * k, height: (mercatorY(s) - mercatorY(n)) * k };
 }
 
 type Pt = [number, number];
 
-const project = (f: Frame, [lng, lat]: Position): Pt => [mercX(lng as number) * f.k - f.x0, mercY(lat as number) * f.k - f.y0];
+const project = (f: Frame, [lng, lat]: Position): Pt => [mercatorX(lng as number) * f.k - f.x0, mercatorY(lat as number) * f.k - f.y0];
 
 // ------------------------------------------------------------------ geometry to path data
 
@@ -183,14 +180,6 @@ function geometryPath(f: Frame, g: Geometry | null | undefined): string {
     default:
       return '';
   }
-}
-
-/** Lines of a geometry. */
-function linesOf(g: Geometry): Position[][] {
-  if (g.type === 'LineString') return [g.coordinates];
-  if (g.type === 'MultiLineString') return g.coordinates;
-  if (g.type === 'GeometryCollection') return g.geometries.flatMap(linesOf);
-  return [];
 }
 
 // ------------------------------------------------------------------ markup
@@ -287,7 +276,7 @@ export function posterSvg(input: PosterInput, title = ''): string {
     const g = p.geometry;
     const polygons = geometryPath(f, g.type === 'Polygon' || g.type === 'MultiPolygon' ? g : null);
     if (polygons) shapes.push(`<path d="${polygons}" fill="${color}" fill-opacity="0.3" stroke="${color}" stroke-width="2"${dashOf(state.status, 2)} ${nss}${fade}/>`);
-    const parts = linesOf(g);
+    const parts = geometryPieces(g).lines;
     if (parts.length) {
       const acc = ACCURACY_STYLE[p.geometry_accuracy ?? 'schematic'];
       const multi: MultiLineString = { type: 'MultiLineString', coordinates: parts };

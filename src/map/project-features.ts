@@ -26,7 +26,8 @@ import { splitLineAtProgress } from '../geo/split-line-at-progress';
 import { symbolImageId } from '../theme/category-symbol';
 import { leaderImageId, leaderParts, SPOKE_LEFT_PX, spokeImageId } from '../theme/leader-symbol';
 import { FAN_ZOOMS, iconSizeAt, isDisplaced, type Offset } from './symbol-fan';
-import { geometryPieces, placedSymbols } from './symbol-sites';
+import { placedSymbols } from './symbol-sites';
+import { geometryPieces } from '../geo/geometry-parts';
 
 /** Stand-ins for ±Infinity (GeoJSON properties are JSON: no Infinity). */
 export const DAY_MIN = -1e9;

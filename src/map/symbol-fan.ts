@@ -21,6 +21,7 @@
  * Pure and deterministic: sites are handled in the order of their keys.
  */
 import { MAX_ZOOM, MIN_ZOOM } from './zoom-range';
+import { mercatorX, mercatorY } from '../geo/web-mercator';
 
 /** Side of a symbol image in CSS px at icon-size 1 (the map's images and the poster's). */
 export const ICON_PX = 22;
@@ -71,8 +72,7 @@ export function iconSizeAt(zoom: number): number {
 /** Web Mercator world pixels (512 px tiles) of a longitude / latitude at `zoom`. */
 export function worldPx([lng, lat]: readonly [number, number], zoom: number): [number, number] {
   const k = 512 * 2 ** zoom;
-  const s = Math.sin((Math.max(-85.05, Math.min(85.05, lat)) * Math.PI) / 180);
-  return [((lng + 180) / 360) * k, (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * k];
+  return [mercatorX(lng) * k, mercatorY(lat) * k];
 }
 
 export interface FanSite {

@@ -12,6 +12,8 @@
 import type { Geometry, Position } from 'geojson';
 import type { Project } from '../domain/types';
 import { stateIntervals } from '../domain/state-intervals';
+import { geometryPieces } from '../geo/geometry-parts';
+import { latOfMercatorY, lngOfMercatorX, mercatorX, mercatorY } from '../geo/web-mercator';
 import { symbolFan, type FanSite, type SymbolFan } from './symbol-fan';
 
 export interface SymbolSite extends FanSite {
@@ -20,60 +22,13 @@ export interface SymbolSite extends FanSite {
   kind: 'point' | 'line';
 }
 
-/** A geometry's points, lines and areas (a GeometryCollection taken apart). */
-export interface GeometryPieces {
-  points: Position[];
-  lines: Position[][];
-  areas: Position[][][];
-}
-
-/** Takes `g` apart into the points, lines and polygons the map draws. */
-export function geometryPieces(g: Geometry): GeometryPieces {
-  const out: GeometryPieces = { points: [], lines: [], areas: [] };
-  const add = (x: Geometry) => {
-    switch (x.type) {
-      case 'Point':
-        out.points.push(x.coordinates);
-        break;
-      case 'MultiPoint':
-        out.points.push(...x.coordinates);
-        break;
-      case 'LineString':
-        out.lines.push(x.coordinates);
-        break;
-      case 'MultiLineString':
-        out.lines.push(...x.coordinates);
-        break;
-      case 'Polygon':
-        out.areas.push(x.coordinates);
-        break;
-      case 'MultiPolygon':
-        out.areas.push(...x.coordinates);
-        break;
-      case 'GeometryCollection':
-        x.geometries.forEach(add);
-        break;
-    }
-  };
-  add(g);
-  return out;
-}
-
-const mercX = (lng: number) => (lng + 180) / 360;
-const mercY = (lat: number) => {
-  const s = Math.sin((lat * Math.PI) / 180);
-  return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
-};
-const lngOf = (x: number) => x * 360 - 180;
-const latOf = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
-
 /**
  * The point halfway along `line` measured in Web Mercator (what MapLibre's `line-center`
  * measures), as [lng, lat]. A line of one position (or of zero length) gives its first position.
  */
 export function lineCentre(line: readonly Position[]): [number, number] {
   const first = line[0] as Position;
-  const pts = line.map((c) => [mercX(c[0] as number), mercY(c[1] as number)] as const);
+  const pts = line.map((c) => [mercatorX(c[0] as number), mercatorY(c[1] as number)] as const);
   let total = 0;
   for (let i = 1; i < pts.length; i++) total += Math.hypot((pts[i] as readonly number[])[0]! - (pts[i - 1] as readonly number[])[0]!, (pts[i] as readonly number[])[1]! - (pts[i - 1] as readonly number[])[1]!);
   let left = total / 2;
@@ -81,7 +36,7 @@ export function lineCentre(line: readonly Position[]): [number, number] {
     const [ax, ay] = pts[i - 1] as readonly [number, number];
     const [bx, by] = pts[i] as readonly [number, number];
     const seg = Math.hypot(bx - ax, by - ay);
-    if (seg >= left && seg > 0) return [lngOf(ax + ((bx - ax) * left) / seg), latOf(ay + ((by - ay) * left) / seg)];
+    if (seg >= left && seg > 0) return [lngOfMercatorX(ax + ((bx - ax) * left) / seg), latOfMercatorY(ay + ((by - ay) * left) / seg)];
     left -= seg;
   }
   return [first[0] as number, first[1] as number];
