@@ -28,7 +28,7 @@ import { startUrlSync } from './state/url-sync';
 import { startEmbedMessages } from './state/embed-messages';
 import { preloadMap } from './app/map-code';
 import { afterFirstPaint } from './app/after-first-paint';
-import { notePrerenderedControls } from './app/early-input';
+import { noteEarlyClicks, notePrerenderedControls } from './app/early-input';
 // In the entry rather than a chunk of its own: the map and the shell both use it, and one
 // small chunk less is ~0.2 kB less to download (the JS budget, see README).
 import './map/base-style';
@@ -77,7 +77,10 @@ if (rootEl) {
   const poster = document.querySelector('.map-poster')?.innerHTML ?? '';
   const prerendered = rootEl.dataset.prerendered === 'default';
   // What the prerendered controls say, so a tap before React has them is not lost (early-input.ts).
-  if (prerendered) notePrerenderedControls(rootEl);
+  if (prerendered) {
+    notePrerenderedControls(rootEl);
+    noteEarlyClicks(rootEl);
+  }
   void Promise.all([shellCode, atlas])
     .then(([{ mountShell }]) => {
       const state = store.getState();

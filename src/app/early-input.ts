@@ -14,10 +14,20 @@
  * and changed again the way the reader did — now through React's own event handling, so the
  * store, the URL and the map follow. A tap that React itself handled while hydrating cannot be
  * replayed twice: this runs once, in that first commit, and forgets everything after.
+ *
+ * Buttons (a project in the list, the language, Play, sort order, the sheet's handle) have no
+ * state in the DOM to compare: their clicks are noted as they happen, from the entry until React
+ * takes the page's events (`stopNotingClicks()`, called just before `hydrateRoot`: from then on
+ * React answers a click itself, hydrating at once if it must), and clicked again through React
+ * right after that first commit, in the order the reader made them. A click noted is one nobody
+ * answered, so none is done twice. Links are not noted: the browser follows them itself.
  */
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 const prerendered = new Map<Control, string | boolean>();
+/** Buttons clicked before React listened, in order (a button clicked twice is here twice). */
+const clicked: HTMLButtonElement[] = [];
+let stopListening: (() => void) | null = null;
 
 const isToggle = (el: Control): el is HTMLInputElement => el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio');
 
@@ -55,9 +65,29 @@ export function notePrerenderedControls(root: ParentNode): void {
 }
 
 /**
- * Replays the changes the reader made before hydration (see the module comment) and forgets the
- * noted states. Controls React has replaced (a view rendered afresh) are skipped. Returns how
- * many controls were replayed.
+ * Notes every click on a button under `root` until `stopNotingClicks()` (call before React runs).
+ * Capture phase, so a handler that stops the event cannot hide it.
+ */
+export function noteEarlyClicks(root: HTMLElement): void {
+  stopNotingClicks();
+  const onClick = (e: Event) => {
+    const target = e.target instanceof Element ? e.target.closest('button') : null;
+    if (target && root.contains(target) && !target.disabled) clicked.push(target);
+  };
+  root.addEventListener('click', onClick, true);
+  stopListening = () => root.removeEventListener('click', onClick, true);
+}
+
+/** React answers clicks from now on (its root exists): stop noting them. */
+export function stopNotingClicks(): void {
+  stopListening?.();
+  stopListening = null;
+}
+
+/**
+ * Replays the changes the reader made to the controls before hydration (see the module comment)
+ * and forgets the noted states. Controls React has replaced (a view rendered afresh) are
+ * skipped. Returns how many controls were replayed.
  */
 export function replayEarlyInput(): number {
   let replayed = 0;
@@ -84,4 +114,25 @@ export function replayEarlyInput(): number {
   }
   prerendered.clear();
   return replayed;
+}
+
+/** Runs `fn` and has React commit what it changed before returning (react-dom's `flushSync`). */
+export type FlushSync = (fn: () => void) => void;
+
+/**
+ * Clicks the buttons clicked before React listened (see the module comment), in the reader's
+ * order, and forgets them. Call from the hydrating commit's passive effects (Root's `useEffect`,
+ * which runs after every component's, so every store subscription exists): the clicks run in a
+ * microtask after them, each in `flush`, so React commits what one click changed before the
+ * next and each handler sees the page as the reader did (a sort direction pressed twice ends
+ * where it began). A button React has removed or disabled meanwhile is skipped.
+ */
+export function replayEarlyClicks(flush: FlushSync): number {
+  const buttons = clicked.splice(0);
+  if (buttons.length > 0) {
+    queueMicrotask(() => {
+      for (const button of buttons) if (button.isConnected && !button.disabled) flush(() => button.click());
+    });
+  }
+  return buttons.length;
 }

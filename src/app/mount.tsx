@@ -14,6 +14,7 @@ import type { AppStore } from '../state/create-app-store';
 import { AppStoreProvider } from '../state/store-context';
 import { Root } from './root';
 import { preloadDeferredPanels } from './lazy-panels';
+import { stopNotingClicks } from './early-input';
 
 export interface MountOptions {
   hydrate: boolean;
@@ -24,11 +25,13 @@ export interface MountOptions {
 export function mountShell(rootEl: HTMLElement, store: AppStore, baseMap: Promise<BaseMapResult>, { hydrate, poster }: MountOptions): void {
   const app = (
     <StrictMode>
-      <AppStoreProvider store={store}>
+      <AppStoreProvider store={store} markupState={hydrate ? store.getState() : null}>
         <Root baseMap={baseMap} poster={poster} />
       </AppStoreProvider>
     </StrictMode>
   );
+  // React's root listens to the page's events from its creation: clicks are its own from here.
+  stopNotingClicks();
   if (hydrate) {
     performance.mark('cdmz:hydrate');
     // In a transition, React hydrates in slices of a few milliseconds and yields to the browser

@@ -2,13 +2,14 @@
  * Chooses the shell (full app or embed) and keeps the document language in step with the store.
  */
 import { useEffect, useLayoutEffect } from 'react';
+import { flushSync } from 'react-dom';
 import type { BaseMapResult } from '../data/load-base-map';
 import { translate } from '../i18n/translate';
 import { useAppStore } from '../state/store-context';
 import { App } from './app';
 import { EmbedApp } from './embed-app';
 import { ErrorBoundary } from './error-boundary';
-import { replayEarlyInput } from './early-input';
+import { replayEarlyClicks, replayEarlyInput } from './early-input';
 
 /**
  * `poster`: the poster map's markup (src/app/map-poster.tsx). The first commit also ends the
@@ -33,6 +34,9 @@ export function Root({ baseMap, poster }: { baseMap: Promise<BaseMapResult>; pos
   useEffect(() => {
     document.documentElement.classList.remove('view-pending');
     document.documentElement.classList.add('hydrated');
+    // After every component's effects (their store subscriptions): the buttons the reader
+    // pressed before React listened are pressed now (early-input.ts).
+    replayEarlyClicks(flushSync);
   }, []);
   return <ErrorBoundary lang={lang}>{embed ? <EmbedApp baseMap={baseMap} poster={poster} /> : <App baseMap={baseMap} poster={poster} />}</ErrorBoundary>;
 }

@@ -179,6 +179,66 @@ test('taps, typing and a chosen option on the prerendered page before React has 
   expect(problems).toEqual([]);
 });
 
+test('buttons pressed on the prerendered page before React has it are pressed once it hydrates, in order, once each', async ({ page }) => {
+  const problems = hydrationProblems(page);
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/mount-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./', { waitUntil: 'domcontentloaded' });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  // A project in the list, then the sort direction twice (back where it was), then the language.
+  const item = page.locator('.project-list__item').nth(2);
+  const id = await item.getAttribute('data-project-id');
+  expect(id).toBeTruthy();
+  await item.click();
+  const direction = page.getByTestId('list-sort-direction');
+  const startDirection = await direction.getAttribute('data-direction');
+  await direction.click();
+  await direction.click();
+  await page.getByTestId('lang-switch').click();
+  await expect(page.locator('html')).not.toHaveClass(/hydrated/);
+  await expect(page).toHaveURL(/\/$/); // nothing happened yet: the page is still the HTML alone
+  release();
+  await expect(page.locator('html')).toHaveClass(/hydrated/, { timeout: 30_000 });
+  await expect(page.getByTestId('detail-panel')).toHaveAttribute('data-project', id as string);
+  await expect(page).toHaveURL(new RegExp(`sel=${id}`));
+  await expect(page).toHaveURL(/lang=en/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(direction).toHaveAttribute('data-direction', startDirection as string);
+  expect(problems).toEqual([]);
+});
+
+test('a change right after hydration, before the deferred panels have their code: they hydrate without a mismatch and show the new view', async ({ page }) => {
+  const problems = hydrationProblems(page);
+  // Hold the summary's code until the reader has changed the view.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let asked = false;
+  await page.route(/\/assets\/status-summary-[\w-]+\.js$/, async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveClass(/hydrated/);
+  const summary = page.getByTestId('status-summary');
+  await expect(summary).toContainText('概况');
+  await page.getByTestId('filter-category-rail').click();
+  await page.getByTestId('lang-switch').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The change asks for the code (lazy-panels.tsx: at once, without waiting for the map).
+  await expect.poll(() => asked).toBe(true);
+  release();
+  await expect(summary).toContainText('Summary');
+  await expect(summary).not.toContainText('概况');
+  const railCount = Number(await page.getByTestId('filter-count').getAttribute('data-count'));
+  await expect(summary).toContainText(String(railCount));
+  expect(problems).toEqual([]);
+});
+
 test('another view in the URL never shows the default view: the panels stay hidden until it renders', async ({ page }) => {
   // Hold the page's scripts back: what shows meanwhile is the HTML and the head script's work.
   let release!: () => void;
