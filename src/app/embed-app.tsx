@@ -14,16 +14,17 @@ import { selectAsOfDate, selectSelectedProject, selectUrlState } from '../state/
 import { useAppStore } from '../state/store-context';
 import { serializeUrlState } from '../state/url-codec';
 import { LazyMap } from './lazy-map';
+import { OSM_COPYRIGHT_URL, sourcesLine } from '../map/base-style';
 import { PictureTools } from './picture-tools';
 
 /** The sources and map attribution in one line, with the OpenStreetMap credit linked as ODbL asks. */
 export function SourcesLine({ lang, className }: { lang: Lang; className: string }) {
-  const [before, after = ''] = translate(lang, 'embed.sources').split('{osm}');
+  const { before, osm, after } = sourcesLine(lang);
   return (
     <p className={className} data-testid="sources-line">
       {before}
-      <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener noreferrer">
-        {translate(lang, 'embed.osm')}
+      <a href={OSM_COPYRIGHT_URL} target="_blank" rel="noopener noreferrer">
+        {osm}
       </a>
       {after}
     </p>

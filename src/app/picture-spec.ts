@@ -12,6 +12,7 @@ import { stateOn, type DatedState } from '../domain/state-intervals';
 import { CATEGORIES, GEOMETRY_ACCURACY, STATUSES, type Project } from '../domain/types';
 import { formatDate, formatNumber } from '../i18n/format';
 import { translate, type Lang } from '../i18n/translate';
+import { sourcesLine } from '../map/base-style';
 import { pictureFileName, type PictureLegendEntry, type PictureLegendSection, type PictureScale, type PictureSpec } from '../map/export-picture';
 import type { AppState } from '../state/app-state';
 import { selectAsOfDate, selectMappedIds, selectSelectedProject, selectVisibleProjects } from '../state/selectors';
@@ -59,7 +60,8 @@ export function filterWords(state: AppState, lang: Lang): string[] {
 
 /** The one sources line, as plain text (the on-screen line links the OpenStreetMap credit). */
 export function sourcesText(lang: Lang): string {
-  return translate(lang, 'embed.sources').replace('{osm}', translate(lang, 'embed.osm'));
+  const { before, osm, after } = sourcesLine(lang);
+  return before + osm + after;
 }
 
 /**

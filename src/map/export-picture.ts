@@ -18,7 +18,6 @@ import type { Category, Status } from '../domain/types';
 import { drawCategorySymbol } from '../theme/category-symbol';
 import { drawLeader, LEADER_LEFT_PX, leaderImageSize } from '../theme/leader-symbol';
 import type { SymbolShape } from '../theme/palette';
-import { BASE_ATTRIBUTION } from './base-style';
 import { currentMap, drawMapAtScale } from './map-handle';
 
 export type PictureScale = 1 | 2;
@@ -167,15 +166,14 @@ export function wrapText(text: string, maxWidth: number, measure: (s: string) =>
 }
 
 /**
- * Attributions of the map's sources that the sources line does not already carry (an online
- * basemap's, for instance). The built-in data's attribution is in the sources line.
+ * Attributions the map's sources carry themselves (an online basemap's, for instance). The
+ * built-in data's sources carry none: theirs is the sources line.
  */
 function extraAttribution(map: MlMap): string[] {
-  const base = attributionText(BASE_ATTRIBUTION);
   const parts = new Set<string>();
   for (const source of Object.values(map.getStyle()?.sources ?? {})) {
     const a = 'attribution' in source && typeof source.attribution === 'string' ? attributionText(source.attribution) : '';
-    if (a && a !== base) parts.add(a);
+    if (a) parts.add(a);
   }
   return [...parts];
 }

@@ -43,13 +43,13 @@ import { drawLeader, leaderImageOf, leaderImageSize } from '../theme/leader-symb
 import type { BaseMapResult } from '../data/load-base-map';
 import { REGION_BOUNDS, REGION_FIT } from '../app/region-bounds';
 import { geometryParts } from '../geo/geometry-parts';
-import { BASE_ATTRIBUTION } from './base-style';
+import { attributionHtml } from './base-style';
 import { atlasStyle, projectBounds, SELECTION_MAX_ZOOM } from './atlas-style';
 import { projectFeatureSet, shownFeatureFlags, changedFlags, type ProjectFeatureSet } from './project-features';
 import { cameraFromHash, hashOfCamera, type CameraLimits } from './camera-hash';
 import { measurePadding } from './framing';
 import { markFirstIdle, publishMap, publishMapStatus, registerDrawAtScale, registerFrameResults, type DrawAtScale } from './map-handle';
-import { mapLocale } from './map-locale';
+import { mapLocale, relabelControls } from './map-locale';
 import { PROJECT_LAYER_IDS, SOURCE_IDS } from './layer-ids';
 import { WITHIN_KM_STATE } from './project-layers';
 import { ICON_PX } from './symbol-fan';
@@ -209,7 +209,14 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
   let initialFramePending = true;
   let applied: Applied | null = null;
   let control: FrameResultsControl | null = null;
+  let attribution: maplibregl.AttributionControl | null = null;
   let popup: maplibregl.Popup | null = null;
+  /** The attribution control says the sources line in `lang` (it takes its text once: replaced on a switch). */
+  const showAttribution = (m: MlMap, lang: Lang) => {
+    if (attribution) m.removeControl(attribution);
+    attribution = new maplibregl.AttributionControl({ compact: true, customAttribution: attributionHtml(lang) });
+    m.addControl(attribution, 'bottom-right');
+  };
   let clickedOnMap = false;
   /** What the camera has framed (or was there at the start): a change of these frames anew. */
   let framed = { selected: store.getState().selectedId, zone: store.getState().filters.zoneId, corridor: store.getState().filters.corridorId, bounds: store.getState().frameBounds };
@@ -319,6 +326,8 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
         }
       }
       control?.setLang(state.lang);
+      showAttribution(m, state.lang);
+      relabelControls(m.getContainer(), state.lang);
       popup?.remove();
     }
     slot.setAttribute('aria-label', translate(state.lang, 'map.label'));
@@ -557,7 +566,7 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
           touchPitch: false,
           cooperativeGestures: state.embed,
           locale: mapLocale(state.lang),
-          attributionControl: { compact: true, customAttribution: BASE_ATTRIBUTION },
+          attributionControl: false, // our own, in the page's language (showAttribution)
           canvasContextAttributes: { preserveDrawingBuffer: true },
         });
       } catch (e) {
@@ -593,6 +602,7 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
       }, state.lang);
       m.addControl(control, 'top-right');
       m.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+      showAttribution(m, state.lang);
       // The control corners sit over the map: framing keeps content clear of them.
       for (const corner of m.getContainer().querySelectorAll('.maplibregl-ctrl-top-right, .maplibregl-ctrl-bottom-left, .maplibregl-ctrl-bottom-right')) {
         corner.setAttribute('data-covers-map', '');

@@ -60,3 +60,26 @@ test('the first view fits the region, with a scale bar and an attribution', asyn
   await expect(page.locator('.maplibregl-ctrl-scale')).toBeVisible();
   await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('OpenStreetMap', { useInnerText: false });
 });
+
+test("the map's attribution and control labels are in the page's language, and follow a switch", async ({ page }) => {
+  await openApp(page);
+  const attrib = page.locator('.maplibregl-ctrl-attrib');
+  const osm = attrib.locator('a[href="https://www.openstreetmap.org/copyright"]');
+  await expect(attrib).toContainText('来源', { useInnerText: false });
+  await expect(osm).toHaveText('© OpenStreetMap 贡献者');
+  await expect(attrib).not.toContainText('Boundaries', { useInnerText: false });
+  await expect(page.locator('.maplibregl-ctrl-zoom-in')).toHaveAttribute('aria-label', '放大');
+  await expect(page.locator('.maplibregl-ctrl-attrib-button')).toHaveAttribute('aria-label', '显示或隐藏署名');
+  await switchLanguage(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(attrib).toHaveCount(1);
+  await expect(attrib).toContainText('Sources', { useInnerText: false });
+  await expect(osm).toHaveText('© OpenStreetMap contributors');
+  await expect(attrib).not.toContainText('来源', { useInnerText: false });
+  await expect(page.locator('.maplibregl-ctrl-zoom-in')).toHaveAttribute('aria-label', 'Zoom in');
+  await expect(page.locator('.maplibregl-ctrl-zoom-in')).toHaveAttribute('title', 'Zoom in');
+  await expect(page.locator('.maplibregl-ctrl-zoom-out')).toHaveAttribute('aria-label', 'Zoom out');
+  await expect(page.locator('.maplibregl-ctrl-attrib-button')).toHaveAttribute('aria-label', 'Show or hide the attribution');
+  await expect(page.locator('.maplibregl-canvas')).toHaveAttribute('aria-label', /\S/);
+  expect(await page.locator('.maplibregl-canvas').getAttribute('aria-label')).not.toMatch(/[\u4e00-\u9fff]/);
+});
