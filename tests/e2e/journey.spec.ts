@@ -176,5 +176,11 @@ for (const width of [320, 600, 1200]) {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
     await expect(page.locator('.embed__legend')).toHaveAttribute('data-covers-map', '');
     expect(await page.getByTestId('legend').evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
+    // The picture buttons side by side, the footer no taller than the sources' two lines and one row of tools.
+    const one = (await page.getByTestId('picture-1x').boundingBox())!;
+    const two = (await page.getByTestId('picture-2x').boundingBox())!;
+    expect(Math.abs(one.y - two.y), `${width}: PNG 1× and 2× on one row`).toBeLessThan(2);
+    const footer = (await page.locator('.embed__footer').boundingBox())!;
+    expect(footer.height, `${width}: footer height`).toBeLessThanOrEqual(90);
   });
 }
