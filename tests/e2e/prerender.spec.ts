@@ -17,6 +17,22 @@ function hydrationProblems(page: Page): string[] {
   return seen;
 }
 
+/** Holds back the requests whose path matches `pattern` until the returned function is called. */
+async function holdBack(page: Page, pattern: RegExp): Promise<{ release: () => void; asked: () => boolean }> {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let asked = false;
+  await page.route(pattern, async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  return { release, asked: () => asked };
+}
+
+/** React's code (the mount chunk): held, the page is the prerendered HTML alone. */
+const REACT_CODE = /\/assets\/mount-[\w-]+\.js$/;
+
 test('the HTML itself has the default view: header, legend, filters, list with statuses, the date, the poster', async ({ request }) => {
   const html = await (await request.get('./')).text();
   expect(html).toContain('data-prerendered="default"');
@@ -151,12 +167,7 @@ test('a tap while React hydrates is not lost: the filter it checks is applied on
 test('taps, typing and a chosen option on the prerendered page before React has it are applied once it hydrates', async ({ page }) => {
   const problems = hydrationProblems(page);
   // Hold React's code back: the page is the prerendered HTML, its controls work natively only.
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  await page.route(/\/assets\/mount-[\w-]+\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const { release } = await holdBack(page, REACT_CODE);
   await page.goto('./', { waitUntil: 'domcontentloaded' });
   const count = page.getByTestId('filter-count');
   const all = Number(await count.getAttribute('data-count'));
@@ -181,12 +192,7 @@ test('taps, typing and a chosen option on the prerendered page before React has 
 
 test('buttons pressed on the prerendered page before React has it are pressed once it hydrates, in order, once each', async ({ page }) => {
   const problems = hydrationProblems(page);
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  await page.route(/\/assets\/mount-[\w-]+\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const { release } = await holdBack(page, REACT_CODE);
   await page.goto('./', { waitUntil: 'domcontentloaded' });
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   // A project in the list, then the sort direction twice (back where it was), then the language.
@@ -214,14 +220,7 @@ test('buttons pressed on the prerendered page before React has it are pressed on
 test('a change right after hydration, before the deferred panels have their code: they hydrate without a mismatch and show the new view', async ({ page }) => {
   const problems = hydrationProblems(page);
   // Hold the summary's code until the reader has changed the view.
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  let asked = false;
-  await page.route(/\/assets\/status-summary-[\w-]+\.js$/, async (route) => {
-    asked = true;
-    await held;
-    await route.continue();
-  });
+  const { release, asked } = await holdBack(page, /\/assets\/status-summary-[\w-]+\.js$/);
   await page.goto('./');
   await expect(page.locator('html')).toHaveClass(/hydrated/);
   const summary = page.getByTestId('status-summary');
@@ -230,7 +229,7 @@ test('a change right after hydration, before the deferred panels have their code
   await page.getByTestId('lang-switch').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   // The change asks for the code (lazy-panels.tsx: at once, without waiting for the map).
-  await expect.poll(() => asked).toBe(true);
+  await expect.poll(asked).toBe(true);
   release();
   await expect(summary).toContainText('Summary');
   await expect(summary).not.toContainText('概况');
