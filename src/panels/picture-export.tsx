@@ -3,7 +3,7 @@
  * component only asks for it through `onExport` (panels never touch the map library), and
  * announces progress and the result in a polite live region.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { translate } from '../i18n/translate';
 import { useAppStore } from '../state/store-context';
 
@@ -19,13 +19,24 @@ export interface PictureExportProps {
 
 type Phase = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; fileName: string; layout?: unknown } | { kind: 'failed'; reason: string };
 
+/** How long "picture downloaded" stays on screen (it is announced once; the embed shows it over the map). */
+export const DONE_MESSAGE_MS = 8000;
+
 export function PictureExport({ onExport, available, mapImpossible = false, className }: PictureExportProps) {
   const lang = useAppStore((s) => s.lang);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  // The "downloaded" message goes after a while (the phase, and the layout it carries, stay).
+  const [doneShown, setDoneShown] = useState(false);
+  useEffect(() => {
+    if (phase.kind !== 'done' || !doneShown) return;
+    const timer = setTimeout(() => setDoneShown(false), DONE_MESSAGE_MS);
+    return () => clearTimeout(timer);
+  }, [phase, doneShown]);
   const run = async (scale: 1 | 2) => {
     setPhase({ kind: 'working' });
     try {
       const { fileName, layout } = await onExport(scale);
+      setDoneShown(true);
       setPhase({ kind: 'done', fileName, layout });
     } catch (e) {
       console.warn('CDMZ Atlas: picture export failed', e);
@@ -36,7 +47,9 @@ export function PictureExport({ onExport, available, mapImpossible = false, clas
     phase.kind === 'working'
       ? translate(lang, 'picture.working')
       : phase.kind === 'done'
-        ? translate(lang, 'picture.done', { file: phase.fileName })
+        ? doneShown
+          ? translate(lang, 'picture.done', { file: phase.fileName })
+          : ''
         : phase.kind === 'failed'
           ? translate(lang, 'picture.failed', { reason: phase.reason })
           : !available && mapImpossible
