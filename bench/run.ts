@@ -261,6 +261,8 @@ interface ChangeResult {
   repaintMs: number[];
   filter: ChangeSample[];
   date: ChangeSample[];
+  /** Date changes with a status filter on: projects enter and leave the list, so it always changes. */
+  dateFiltered: ChangeSample[];
   errors: string[];
 }
 
@@ -284,7 +286,7 @@ async function changes(
     await page.waitForFunction('window.__benchProbe.ready()', null, { timeout: 600_000, polling: 100 });
     const frame = page.frame({ url: /127\.0\.0\.1:\d+\/\?/ });
     const loadIdleMs = frame ? await frame.evaluate('window.__mapIdle') as number : NaN;
-    const result: ChangeResult = { projects, loadIdleMs, repaintMs: [], filter: [], date: [], errors };
+    const result: ChangeResult = { projects, loadIdleMs, repaintMs: [], filter: [], date: [], dateFiltered: [], errors };
     await page.evaluate('window.__benchProbe.settle()');
     for (let i = 0; i < runs; i++) {
       result.repaintMs.push((await page.evaluate('window.__benchProbe.repaintMs()')) as number);
@@ -296,6 +298,13 @@ async function changes(
         await page.evaluate('window.__benchProbe.settle()');
         result.date.push((await page.evaluate(`window.__benchProbe.measure(${JSON.stringify(patch)})`)) as ChangeSample);
       }
+      // The same date changes with "under construction" ticked (not measured: set, then settled).
+      await page.evaluate(`window.__benchProbe.measure(${JSON.stringify({ status: ['under-construction'] })})`);
+      for (const patch of [{ date: earlierDate }, { date: null }]) {
+        await page.evaluate('window.__benchProbe.settle()');
+        result.dateFiltered.push((await page.evaluate(`window.__benchProbe.measure(${JSON.stringify(patch)})`)) as ChangeSample);
+      }
+      await page.evaluate(`window.__benchProbe.measure(${JSON.stringify({ status: null })})`);
     }
     return result;
   } finally {
@@ -470,26 +479,23 @@ async function main(): Promise<number> {
     // 4: Node analysis.
     const analysis = await nodeAnalysis();
 
+    const series = (samples: ChangeSample[]) => ({
+      listMs: stat(samples.map((s) => s.listMs ?? NaN)),
+      mapRenderMs: stat(samples.map((s) => s.renderMs ?? NaN)),
+      mapIdleMs: stat(samples.map((s) => s.idleMs ?? NaN)),
+      samples,
+    });
     const summarise = (r: ChangeResult) => ({
       projects: r.projects,
       loadIdleMs: r.loadIdleMs,
       repaintMs: stat(r.repaintMs),
-      filter: {
-        listMs: stat(r.filter.map((s) => s.listMs ?? NaN)),
-        mapRenderMs: stat(r.filter.map((s) => s.renderMs ?? NaN)),
-        mapIdleMs: stat(r.filter.map((s) => s.idleMs ?? NaN)),
-        samples: r.filter,
-      },
-      date: {
-        listMs: stat(r.date.map((s) => s.listMs ?? NaN)),
-        mapRenderMs: stat(r.date.map((s) => s.renderMs ?? NaN)),
-        mapIdleMs: stat(r.date.map((s) => s.idleMs ?? NaN)),
-        samples: r.date,
-      },
+      filter: series(r.filter),
+      date: series(r.date),
+      dateFiltered: series(r.dateFiltered),
       /** Source data replaced and tiles (re)loaded by all the changes together: both should be 0. */
       traffic: {
-        contentEvents: [...r.filter, ...r.date].reduce((a, x) => a + (x.contentEvents ?? 0), 0),
-        tileEvents: [...r.filter, ...r.date].reduce((a, x) => a + (x.tileEvents ?? 0), 0),
+        contentEvents: [...r.filter, ...r.date, ...r.dateFiltered].reduce((a, x) => a + (x.contentEvents ?? 0), 0),
+        tileEvents: [...r.filter, ...r.date, ...r.dateFiltered].reduce((a, x) => a + (x.tileEvents ?? 0), 0),
       },
       errors: r.errors,
     });
@@ -526,9 +532,11 @@ async function main(): Promise<number> {
       lines.push(`  map repaint with no change (floor) ${ms(s.repaintMs)}`);
       lines.push(`  filter → list settled ${ms(s.filter.listMs)}   → map first frame ${ms(s.filter.mapRenderMs)}   → map idle ${ms(s.filter.mapIdleMs)}`);
       lines.push(`  date   → list settled ${ms(s.date.listMs)}   → map first frame ${ms(s.date.mapRenderMs)}   → map idle ${ms(s.date.mapIdleMs)}`);
-      const vis = [...new Set([...s.filter.samples, ...s.date.samples].map((x) => `${x.visible ?? '?'}/${x.listItems ?? '?'}`))].slice(0, 8);
+      lines.push(`  date, "under construction" ticked → list settled ${ms(s.dateFiltered.listMs)}   → map idle ${ms(s.dateFiltered.mapIdleMs)}`);
+      const vis = [...new Set([...s.filter.samples, ...s.date.samples, ...s.dateFiltered.samples].map((x) => `${x.visible ?? '?'}/${x.listItems ?? '?'}`))].slice(0, 8);
       lines.push(`  (visible ids reported / list rows in the DOM: ${vis.join(', ')})`);
-      lines.push(`  map data traffic over all ${s.filter.samples.length + s.date.samples.length} changes: source data replaced ${s.traffic.contentEvents}×, tiles (re)loaded ${s.traffic.tileEvents}×`);
+      const all = s.filter.samples.length + s.date.samples.length + s.dateFiltered.samples.length;
+      lines.push(`  map data traffic over all ${all} measured changes: source data replaced ${s.traffic.contentEvents}×, tiles (re)loaded ${s.traffic.tileEvents}×`);
     }
     if (args.lighthouseRuns > 0) {
       lines.push('', `Lighthouse mobile defaults (simulated slow 4G, 4× CPU), ${args.lighthouseRuns} runs each, medians (min–max)`);
@@ -558,7 +566,7 @@ async function main(): Promise<number> {
       budgetLine('JS beyond MapLibre ≤ 120 kB gzip', jsBeyond, BUDGETS.jsBeyondMapLibreGzipBytes, kb),
       budgetLine('filter change, 10k projects, list settled ≤ 50 ms', bigS.filter.listMs?.median ?? null, BUDGETS.listMs, (x) => `${x.toFixed(0)} ms`),
       budgetLine('filter change, 10k projects, map idle', bigS.filter.mapIdleMs?.median ?? null, BUDGETS.changeMs, (x) => `${x.toFixed(0)} ms`),
-      budgetLine('date change, 10k projects, list settled ≤ 50 ms', bigS.date.listMs?.median ?? null, BUDGETS.listMs, (x) => `${x.toFixed(0)} ms`),
+      budgetLine('date change ("under construction" ticked), 10k projects, list settled ≤ 50 ms', bigS.dateFiltered.listMs?.median ?? null, BUDGETS.listMs, (x) => `${x.toFixed(0)} ms`),
       budgetLine('date change, 10k projects, map idle', bigS.date.mapIdleMs?.median ?? null, BUDGETS.changeMs, (x) => `${x.toFixed(0)} ms`),
       budgetLine(
         '10k change, map idle minus the no-change repaint floor',
