@@ -211,11 +211,20 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
   let control: FrameResultsControl | null = null;
   let attribution: maplibregl.AttributionControl | null = null;
   let popup: maplibregl.Popup | null = null;
-  /** The attribution control says the sources line in `lang` (it takes its text once: replaced on a switch). */
+  /**
+   * The attribution control says the sources line in `lang` (it takes its text once: replaced on
+   * a switch). A reader who had folded it (ⓘ) finds it folded in the new language too: the new
+   * control opens unfolded, and its own button folds it.
+   */
   const showAttribution = (m: MlMap, lang: Lang) => {
+    const ATTRIB = '.maplibregl-ctrl-attrib';
+    const old = m.getContainer().querySelector(ATTRIB);
+    const folded = old !== null && old.classList.contains('maplibregl-compact') && !old.classList.contains('maplibregl-compact-show');
     if (attribution) m.removeControl(attribution);
     attribution = new maplibregl.AttributionControl({ compact: true, customAttribution: attributionHtml(lang) });
     m.addControl(attribution, 'bottom-right');
+    const added = m.getContainer().querySelector(ATTRIB);
+    if (folded && added?.classList.contains('maplibregl-compact-show')) added.querySelector<HTMLButtonElement>('.maplibregl-ctrl-attrib-button')?.click();
   };
   let clickedOnMap = false;
   /** What the camera has framed (or was there at the start): a change of these frames anew. */

@@ -70,7 +70,14 @@ test("the map's attribution and control labels are in the page's language, and f
   await expect(attrib).not.toContainText('Boundaries', { useInnerText: false });
   await expect(page.locator('.maplibregl-ctrl-zoom-in')).toHaveAttribute('aria-label', '放大');
   await expect(page.locator('.maplibregl-ctrl-attrib-button')).toHaveAttribute('aria-label', '显示或隐藏署名');
+  // Folded by the reader (ⓘ): it stays folded in the other language.
+  await page.setViewportSize({ width: 600, height: 800 });
+  await expect(attrib).toHaveClass(/maplibregl-compact/);
+  if ((await attrib.getAttribute('class'))?.includes('maplibregl-compact-show')) await page.locator('.maplibregl-ctrl-attrib-button').click();
+  await expect(attrib).not.toHaveClass(/maplibregl-compact-show/);
   await switchLanguage(page);
+  await expect(attrib).toHaveClass(/maplibregl-compact/);
+  await expect(attrib).not.toHaveClass(/maplibregl-compact-show/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(attrib).toHaveCount(1);
   await expect(attrib).toContainText('Sources', { useInnerText: false });
