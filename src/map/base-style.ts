@@ -25,10 +25,14 @@ export function sourcesLine(lang: Lang): { before: string; osm: string; after: s
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The sources line as the HTML MapLibre's attribution control takes, the credit linked. */
+/**
+ * The map's attribution as the HTML MapLibre's attribution control takes: the sources line, the
+ * credit linked, then the licences (on hover or focus the control shows all of it).
+ */
 export function attributionHtml(lang: Lang): string {
   const { before, osm, after } = sourcesLine(lang);
-  return `${escapeHtml(before)}<a href="${OSM_COPYRIGHT_URL}" target="_blank" rel="noopener noreferrer">${escapeHtml(osm)}</a>${escapeHtml(after)}`;
+  const line = `${escapeHtml(before)}<a href="${OSM_COPYRIGHT_URL}" target="_blank" rel="noopener noreferrer">${escapeHtml(osm)}</a>${escapeHtml(after)}`;
+  return `${line} · ${escapeHtml(translate(lang, 'map.licences'))}`;
 }
 
 export const FONT_STACK = ['sans-serif'];
