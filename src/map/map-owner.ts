@@ -9,7 +9,8 @@
  * How the store reaches the map, in `apply()` (run once the style has loaded and after every
  * store change):
  * - data and language → the style, `atlasStyle(base, atlas, { lang })` (atlas-style.ts, pure);
- *   a new atlas replaces the four atlas sources' data once, a new language the label texts;
+ *   a new atlas replaces the four atlas sources' data once, a new language the label texts,
+ *   the attribution control (`showAttribution`) and MapLibre's control labels (map-locale.ts);
  * - date and filters → feature-state `shown` on the project features whose answer changed
  *   (project-features.ts: one feature per project and state interval, so the source never
  *   changes with the date; no `setData`, no re-tiling in MapLibre's worker);
