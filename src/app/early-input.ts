@@ -87,10 +87,9 @@ export function stopNotingClicks(): void {
 /**
  * Replays the changes the reader made to the controls before hydration (see the module comment)
  * and forgets the noted states. Controls React has replaced (a view rendered afresh) are
- * skipped. Returns how many controls were replayed.
+ * skipped.
  */
-export function replayEarlyInput(): number {
-  let replayed = 0;
+export function replayEarlyInput(): void {
   for (const [el, was] of prerendered) {
     if (!el.isConnected || el.disabled) continue;
     const now = currentState(el);
@@ -110,10 +109,8 @@ export function replayEarlyInput(): number {
         el.dispatchEvent(new Event('change', { bubbles: true }));
       }
     }
-    replayed++;
   }
   prerendered.clear();
-  return replayed;
 }
 
 /** Runs `fn` and has React commit what it changed before returning (react-dom's `flushSync`). */
@@ -127,12 +124,10 @@ export type FlushSync = (fn: () => void) => void;
  * next and each handler sees the page as the reader did (a sort direction pressed twice ends
  * where it began). A button React has removed or disabled meanwhile is skipped.
  */
-export function replayEarlyClicks(flush: FlushSync): number {
+export function replayEarlyClicks(flush: FlushSync): void {
   const buttons = clicked.splice(0);
-  if (buttons.length > 0) {
-    queueMicrotask(() => {
-      for (const button of buttons) if (button.isConnected && !button.disabled) flush(() => button.click());
-    });
-  }
-  return buttons.length;
+  if (buttons.length === 0) return;
+  queueMicrotask(() => {
+    for (const button of buttons) if (button.isConnected && !button.disabled) flush(() => button.click());
+  });
 }

@@ -10,10 +10,8 @@
  */
 import { createElement, lazy, memo, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { MAP_IDLE_EVENT, mapFailed } from '../map/map-handle';
-import type { AppState } from '../state/app-state';
 import { selectUrlState } from '../state/selectors';
 import { useAppStore, useAppStoreApi } from '../state/store-context';
-import { serializeUrlState } from '../state/url-codec';
 
 /** The latest the deferred panels' code waits for the map's first view. */
 const AFTER_START_MS = 3000;
@@ -44,10 +42,10 @@ function useCodeOnViewChange(waiting: boolean): void {
   const store = useAppStoreApi();
   useEffect(() => {
     if (!waiting) return;
-    const viewOf = (s: AppState) => serializeUrlState(selectUrlState(s));
-    const first = viewOf(store.getState());
+    // selectUrlState is memoised: the same object while the view is the same (a hover is not a change).
+    const first = selectUrlState(store.getState());
     const stop = store.subscribe((s) => {
-      if (viewOf(s) === first) return;
+      if (selectUrlState(s) === first) return;
       stop();
       startNow();
     });

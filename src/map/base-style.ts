@@ -5,6 +5,7 @@
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, LineLayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { BaseMapData } from '../data/load-base-map';
+import { escapeHtml } from '../domain/html-escape';
 import { translate, type Lang } from '../i18n/translate';
 import { BASE_COLORS, CITY_FILLS } from '../theme/palette';
 import { LAYER_IDS, SOURCE_IDS } from './layer-ids';
@@ -22,8 +23,6 @@ export function sourcesLine(lang: Lang): { before: string; osm: string; after: s
   const [before = '', after = ''] = translate(lang, 'embed.sources').split('{osm}');
   return { before, osm: translate(lang, 'embed.osm'), after };
 }
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * The map's attribution as the HTML MapLibre's attribution control takes: the sources line, the

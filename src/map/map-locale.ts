@@ -30,20 +30,17 @@ const LABELLED: readonly (readonly [selector: string, key: string, title: boolea
 
 /**
  * Gives MapLibre's controls in `container` (the map's) their labels in `lang`, as `mapLocale`
- * would have at the map's creation. Returns how many elements it relabelled. A MapLibre upgrade
- * that renames these classes fails the language e2e test (tests/e2e/region-map.spec.ts).
+ * would have at the map's creation. A MapLibre upgrade that renames these classes fails the
+ * language e2e test (tests/e2e/region-map.spec.ts).
  */
-export function relabelControls(container: ParentNode, lang: Lang): number {
+export function relabelControls(container: ParentNode, lang: Lang): void {
   const strings = mapLocale(lang);
-  let n = 0;
   for (const [selector, key, title] of LABELLED) {
     const text = strings[key];
     if (text === undefined) continue;
     for (const el of container.querySelectorAll(selector)) {
       el.setAttribute('aria-label', text);
       if (title) el.setAttribute('title', text);
-      n++;
     }
   }
-  return n;
 }

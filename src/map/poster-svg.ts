@@ -22,6 +22,7 @@
  */
 import type { Feature, FeatureCollection, Geometry, MultiLineString, Position } from 'geojson';
 import type { BaseMapData } from '../data/load-base-map';
+import { escapeHtml } from '../domain/html-escape';
 import { stateOn } from '../domain/state-intervals';
 import type { Atlas, Category, Status } from '../domain/types';
 import { geometryPieces } from '../geo/geometry-parts';
@@ -184,13 +185,12 @@ function geometryPath(f: Frame, g: Geometry | null | undefined): string {
 
 // ------------------------------------------------------------------ markup
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const num = (v: number) => String(r1(v));
 
 /** A label in both languages; CSS shows the page's. */
 function label(x: number, y: number, zh: string, en: string, cls: string): string {
   const at = `x="${num(x)}" y="${num(y)}"`;
-  return `<text class="${cls} poster-zh" ${at}>${esc(zh)}</text><text class="${cls} poster-en" ${at}>${esc(en || zh)}</text>`;
+  return `<text class="${cls} poster-zh" ${at}>${escapeHtml(zh)}</text><text class="${cls} poster-en" ${at}>${escapeHtml(en || zh)}</text>`;
 }
 
 function interpolate(zoom: number, stops: readonly number[]): number {
@@ -324,7 +324,7 @@ export function posterSvg(input: PosterInput, title = ''): string {
   );
 
   const defs = used.size ? `<defs>${[...used.values()].join('')}</defs>` : '';
-  const a11y = title ? ` role="img" aria-label="${esc(title)}"` : ' aria-hidden="true"';
+  const a11y = title ? ` role="img" aria-label="${escapeHtml(title)}"` : ' aria-hidden="true"';
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="map-poster__svg" viewBox="0 0 ${num(f.width)} ${num(f.height)}" preserveAspectRatio="xMidYMid meet" overflow="visible"${a11y}>` +
     `${defs}${out.join('')}</svg>`

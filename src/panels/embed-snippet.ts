@@ -3,6 +3,7 @@
  * `embed=1`, full width of the article column, a chosen height and a title for screen readers.
  * Pure: the page address, the view state and the camera hash come in as arguments.
  */
+import { escapeHtml } from '../domain/html-escape';
 import { serializeUrlState, type UrlState } from '../state/url-codec';
 
 /** Heights the embed layout is designed for, in CSS pixels. */
@@ -30,11 +31,6 @@ export function embedUrl(pageUrl: string, state: UrlState, hash: string): string
   return url.href;
 }
 
-/** Escapes text for a double-quoted HTML attribute. */
-export function escapeHtmlAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 export interface EmbedSnippetInput {
   /** The embed address (from `embedUrl`). */
   src: string;
@@ -52,7 +48,7 @@ export interface EmbedSnippetInput {
 export function embedSnippet({ src, heightPx, title }: EmbedSnippetInput): string {
   const h = clampEmbedHeightPx(heightPx);
   return (
-    `<iframe src="${escapeHtmlAttribute(src)}" title="${escapeHtmlAttribute(title)}" width="100%" height="${h}" ` +
+    `<iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" width="100%" height="${h}" ` +
     `style="display:block;width:100%;max-width:100%;height:${h}px;border:0" loading="lazy" allow="fullscreen; clipboard-write"></iframe>`
   );
 }

@@ -17,7 +17,8 @@ export interface PictureExportProps {
   className?: string;
 }
 
-type Phase = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; fileName: string; layout?: unknown } | { kind: 'failed'; reason: string };
+/** `quiet`: the "downloaded" message has had its time on screen (the layout stays). */
+type Phase = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; fileName: string; layout?: unknown; quiet?: boolean } | { kind: 'failed'; reason: string };
 
 /** How long "picture downloaded" stays on screen (it is announced once; the embed shows it over the map). */
 export const DONE_MESSAGE_MS = 8000;
@@ -26,17 +27,15 @@ export function PictureExport({ onExport, available, mapImpossible = false, clas
   const lang = useAppStore((s) => s.lang);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   // The "downloaded" message goes after a while (the phase, and the layout it carries, stay).
-  const [doneShown, setDoneShown] = useState(false);
   useEffect(() => {
-    if (phase.kind !== 'done' || !doneShown) return;
-    const timer = setTimeout(() => setDoneShown(false), DONE_MESSAGE_MS);
+    if (phase.kind !== 'done' || phase.quiet) return;
+    const timer = setTimeout(() => setPhase({ ...phase, quiet: true }), DONE_MESSAGE_MS);
     return () => clearTimeout(timer);
-  }, [phase, doneShown]);
+  }, [phase]);
   const run = async (scale: 1 | 2) => {
     setPhase({ kind: 'working' });
     try {
       const { fileName, layout } = await onExport(scale);
-      setDoneShown(true);
       setPhase({ kind: 'done', fileName, layout });
     } catch (e) {
       console.warn('CDMZ Atlas: picture export failed', e);
@@ -47,9 +46,9 @@ export function PictureExport({ onExport, available, mapImpossible = false, clas
     phase.kind === 'working'
       ? translate(lang, 'picture.working')
       : phase.kind === 'done'
-        ? doneShown
-          ? translate(lang, 'picture.done', { file: phase.fileName })
-          : ''
+        ? phase.quiet
+          ? ''
+          : translate(lang, 'picture.done', { file: phase.fileName })
         : phase.kind === 'failed'
           ? translate(lang, 'picture.failed', { reason: phase.reason })
           : !available && mapImpossible

@@ -3,39 +3,23 @@
  * The detail panel shows evidence kinds apart (a plan item: what it aims for, never a status or a
  * percentage), key facts with their quote and source, and freshness in words.
  */
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DetailPanel } from '../../../src/panels/detail-panel';
 import { createAppStore } from '../../../src/state/create-app-store';
 import { AppStoreProvider } from '../../../src/state/store-context';
 import { parseUrlState } from '../../../src/state/url-codec';
 import { smallAtlas } from '../../fixtures/projects/small-atlas';
+import { reactDomPerTest } from '../../fixtures/react-dom';
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
-
-let root: Root | null = null;
-let container: HTMLElement | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = null;
-});
+const dom = reactDomPerTest();
 
 function render(search: string): HTMLElement {
   const store = createAppStore(parseUrlState(search));
   store.getState().setData({ atlas: smallAtlas(), issues: [] });
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  act(() =>
-    root!.render(
-      <AppStoreProvider store={store}>
-        <DetailPanel />
-      </AppStoreProvider>,
-    ),
+  const container = dom.render(
+    <AppStoreProvider store={store}>
+      <DetailPanel />
+    </AppStoreProvider>,
   );
   return container;
 }
@@ -57,7 +41,7 @@ describe('detail panel', () => {
     expect(f.dataset.stale).toBe('true');
     expect(f.textContent).toMatch(/Last reported .*2022/);
     expect(f.textContent).toContain('not confirmed since');
-    act(() => root?.unmount());
+    dom.unmount();
     const fresh = render('lang=en&sel=p-rail-a&date=2022-07-01');
     const g = fresh.querySelector<HTMLElement>('[data-testid=detail-freshness]')!;
     expect(g.dataset.stale).toBe('false');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clampEmbedHeightPx, embedSnippet, embedUrl, escapeHtmlAttribute } from '../../../src/panels/embed-snippet';
+import { clampEmbedHeightPx, embedSnippet, embedUrl } from '../../../src/panels/embed-snippet';
+import { escapeHtml } from '../../../src/domain/html-escape';
 import { DEFAULT_URL_STATE, parseUrlState } from '../../../src/state/url-codec';
 
 describe('embedUrl', () => {
@@ -37,7 +38,7 @@ describe('embedSnippet', () => {
     expect(html).not.toContain('<b>');
     expect(html.match(/<iframe /g)).toHaveLength(1);
     expect(html).toContain('title="A &quot;quoted&quot; &lt;b&gt;title&lt;/b&gt; &amp; more"');
-    expect(escapeHtmlAttribute('&"<>')).toBe('&amp;&quot;&lt;&gt;');
+    expect(escapeHtml('&"<>')).toBe('&amp;&quot;&lt;&gt;');
   });
 
   it('clamps the height to the 300–1200 px the layout supports', () => {

@@ -4,39 +4,25 @@
  * it over the map), then nothing, while the last picture's layout stays readable; a failure stays.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DONE_MESSAGE_MS, PictureExport } from '../../../src/panels/picture-export';
 import { createAppStore } from '../../../src/state/create-app-store';
 import { AppStoreProvider } from '../../../src/state/store-context';
 import { parseUrlState } from '../../../src/state/url-codec';
+import { reactDomPerTest } from '../../fixtures/react-dom';
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
-
-let root: Root | null = null;
-let container: HTMLElement | null = null;
+const dom = reactDomPerTest();
 afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = null;
   vi.useRealTimers();
 });
 
 function render(onExport: () => Promise<{ fileName: string; layout?: unknown }>): HTMLElement {
   const store = createAppStore(parseUrlState('?lang=en'));
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  act(() =>
-    root!.render(
-      <AppStoreProvider store={store}>
-        <PictureExport onExport={onExport} available />
-      </AppStoreProvider>,
-    ),
+  return dom.render(
+    <AppStoreProvider store={store}>
+      <PictureExport onExport={onExport} available />
+    </AppStoreProvider>,
   );
-  return container;
 }
 
 const status = (el: HTMLElement) => el.querySelector('[data-testid="picture-status"]')?.textContent ?? '';

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ExportButtons } from '../../../src/panels/export-buttons';
 import { FilterPanel } from '../../../src/panels/filter-panel';
 import { ProjectList } from '../../../src/panels/project-list';
@@ -11,34 +10,20 @@ import { selectUrlState } from '../../../src/state/selectors';
 import { AppStoreProvider } from '../../../src/state/store-context';
 import { parseUrlState, serializeUrlState } from '../../../src/state/url-codec';
 import { FIXTURE_DATE, smallAtlas } from '../../fixtures/projects/small-atlas';
+import { reactDomPerTest } from '../../fixtures/react-dom';
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
-
-let root: Root | null = null;
-let container: HTMLElement | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = null;
-});
+const dom = reactDomPerTest();
 
 function render(search: string): { store: AppStore; el: HTMLElement } {
   const store = createAppStore(parseUrlState(search));
   store.getState().setData({ atlas: smallAtlas(), issues: [] });
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  act(() =>
-    root!.render(
-      <AppStoreProvider store={store}>
-        <FilterPanel />
-        <StatusSummary />
-        <ExportButtons />
-        <ProjectList />
-      </AppStoreProvider>,
-    ),
+  const container = dom.render(
+    <AppStoreProvider store={store}>
+      <FilterPanel />
+      <StatusSummary />
+      <ExportButtons />
+      <ProjectList />
+    </AppStoreProvider>,
   );
   return { store, el: container };
 }
@@ -56,7 +41,7 @@ describe('honest counts (issue 13 §5)', () => {
     const count = q(early, '[data-testid=filter-count]');
     expect(count.textContent).toBe('6 of 6 projects match. 4 on the map · 2 with no record yet on this date');
     expect(count.dataset).toMatchObject({ count: '6', onMap: '4', noRecord: '2', noLocation: '0' });
-    act(() => root?.unmount());
+    dom.unmount();
     const late = render('lang=zh&date=2024-06-30').el;
     expect(q(late, '[data-testid=filter-count]').textContent).toBe('符合条件 6 / 6 个项目。地图上 4 个，1 个截至此日尚无记录，1 个未公布位置');
   });

@@ -1,17 +1,13 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProjectList, WINDOW_ABOVE, windowRange } from '../../../src/panels/project-list';
 import { createAppStore } from '../../../src/state/create-app-store';
 import { AppStoreProvider } from '../../../src/state/store-context';
 import { parseUrlState } from '../../../src/state/url-codec';
 import type { Atlas } from '../../../src/domain/types';
 import { FIXTURE_DATE, smallAtlas } from '../../fixtures/projects/small-atlas';
-
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
+import { reactDomPerTest } from '../../fixtures/react-dom';
 
 describe('windowRange', () => {
   const base = { count: 10_000, rowPx: 60, listTop: 400, viewPx: 800, overscan: 8, keep: null };
@@ -39,26 +35,15 @@ function bigAtlas(n: number): Atlas {
   return { ...a, projects, analysis };
 }
 
-let root: Root | null = null;
-let container: HTMLElement | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = null;
-});
+const dom = reactDomPerTest();
 
 function render(atlas: Atlas) {
   const store = createAppStore(parseUrlState(`date=${FIXTURE_DATE}`));
   store.getState().setData({ atlas, issues: [] });
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  act(() =>
-    root!.render(
-      <AppStoreProvider store={store}>
-        <ProjectList />
-      </AppStoreProvider>,
-    ),
+  const container = dom.render(
+    <AppStoreProvider store={store}>
+      <ProjectList />
+    </AppStoreProvider>,
   );
   return { store, el: container };
 }

@@ -6,17 +6,14 @@
  * away.
  */
 import { act, lazy, Suspense, type ReactNode } from 'react';
-import { hydrateRoot, type Root } from 'react-dom/client';
+import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAppStore, type AppStore } from '../../../src/state/create-app-store';
 import { AppStoreProvider, useAppStore } from '../../../src/state/store-context';
 import { parseUrlState } from '../../../src/state/url-codec';
 import type { AppState } from '../../../src/state/app-state';
-
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
+import { reactDomPerTest } from '../../fixtures/react-dom';
 
 const selectLang = (s: AppState) => s.lang;
 
@@ -27,13 +24,7 @@ function Lang({ label }: { label: string }) {
   );
 }
 
-let root: Root | null = null;
-let container: HTMLElement | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = null;
-});
+const dom = reactDomPerTest();
 
 /**
  * Prerenders a shell and a deferred part in Chinese, hydrates, switches the store to English while
@@ -57,12 +48,10 @@ async function hydrateWithLateChange(withMarkupState: boolean): Promise<{ errors
   const held = new Promise<void>((r) => (release = r));
   const Late = lazy(() => held.then(() => ({ default: () => <Lang label="late" /> })));
   const store = createAppStore(parseUrlState(''));
-  container = document.createElement('div');
-  container.innerHTML = html;
-  document.body.append(container);
+  const container = dom.container(html);
   const errors: unknown[] = [];
   await act(async () => {
-    root = hydrateRoot(container!, tree(store, withMarkupState ? store.getState() : null, <Late />), { onRecoverableError: (e) => errors.push(e) });
+    dom.adopt(hydrateRoot(container, tree(store, withMarkupState ? store.getState() : null, <Late />), { onRecoverableError: (e) => errors.push(e) }));
   });
   expect(container.querySelector('[data-part="late"]')?.textContent).toBe('late: 中文');
   // The reader switches the language; then the late part's code comes.
