@@ -63,6 +63,8 @@ maplibregl.prewarm();
 export { MAX_ZOOM, MIN_ZOOM };
 /** No first idle within this many ms after the map was created: the slot says the map stopped responding. */
 export const STALL_MS = 15_000;
+/** A map made shorter than this (px) by the page folds its attribution (foldAttributionOnShrink). */
+export const SHORT_MAP_PX = 200;
 /** An online basemap style URL, set at build time; off by default. */
 const ONLINE_STYLE: string | undefined = import.meta.env.VITE_BASEMAP_STYLE || undefined;
 
@@ -225,7 +227,25 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
     attribution = new maplibregl.AttributionControl({ compact: true, customAttribution: attributionHtml(lang) });
     m.addControl(attribution, 'bottom-right');
     const added = m.getContainer().querySelector(ATTRIB);
-    if (folded && added?.classList.contains('maplibregl-compact-show')) added.querySelector<HTMLButtonElement>('.maplibregl-ctrl-attrib-button')?.click();
+    if (folded && added?.classList.contains('maplibregl-compact-show')) foldAttribution(m);
+  };
+  /** Folds the compact attribution to its ⓘ button, with the control's own button (its toggle). */
+  const foldAttribution = (m: MlMap) => {
+    const el = m.getContainer().querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show');
+    el?.querySelector<HTMLButtonElement>('.maplibregl-ctrl-attrib-button')?.click();
+  };
+  /**
+   * MapLibre shows the compact attribution unfolded when the map appears and folds it once the
+   * reader drags the map. A map the page makes short later (a phone's project sheet expanded:
+   * ~130 px left) would be a third covered by it: the reader has acted, so it folds then too.
+   */
+  const foldAttributionOnShrink = (m: MlMap) => {
+    let height = m.getContainer().clientHeight;
+    m.on('resize', () => {
+      const h = m.getContainer().clientHeight;
+      if (h < height && h < SHORT_MAP_PX) foldAttribution(m);
+      height = h;
+    });
   };
   let clickedOnMap = false;
   /** What the camera has framed (or was there at the start): a change of these frames anew. */
@@ -613,6 +633,7 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
       m.addControl(control, 'top-right');
       m.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
       showAttribution(m, state.lang);
+      foldAttributionOnShrink(m);
       // The control corners sit over the map: framing keeps content clear of them.
       for (const corner of m.getContainer().querySelectorAll('.maplibregl-ctrl-top-right, .maplibregl-ctrl-bottom-left, .maplibregl-ctrl-bottom-right')) {
         corner.setAttribute('data-covers-map', '');

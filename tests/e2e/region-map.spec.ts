@@ -90,3 +90,23 @@ test("the map's attribution and control labels are in the page's language, and f
   await expect(page.locator('.maplibregl-canvas')).toHaveAttribute('aria-label', /\S/);
   expect(await page.locator('.maplibregl-canvas').getAttribute('aria-label')).not.toMatch(/[\u4e00-\u9fff]/);
 });
+
+test('on a phone, expanding the project sheet folds the attribution over the short map; its button unfolds it', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page);
+  await waitForMapSettled(page);
+  const attrib = page.locator('.maplibregl-ctrl-attrib');
+  // As MapLibre shows it when the map appears: unfolded.
+  await expect(attrib).toHaveClass(/maplibregl-compact-show/);
+  await page.getByTestId('sheet-handle').click();
+  await expect(page.locator('.app-panel')).toHaveAttribute('data-sheet', 'expanded');
+  const mapHeight = await page.locator('.maplibregl-map').evaluate((el) => el.clientHeight);
+  expect(mapHeight).toBeLessThan(200);
+  await expect(attrib).not.toHaveClass(/maplibregl-compact-show/);
+  // Folded, it is its 44 px button and covers no more of the map than that.
+  const box = await attrib.boundingBox();
+  expect(box?.width).toBeLessThanOrEqual(46);
+  await page.locator('.maplibregl-ctrl-attrib-button').click();
+  await expect(attrib).toHaveClass(/maplibregl-compact-show/);
+  await expect(attrib).toContainText('OpenStreetMap', { useInnerText: false });
+});
