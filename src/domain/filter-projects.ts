@@ -37,6 +37,17 @@ export const DEFAULT_FILTERS: ProjectFilters = Object.freeze({
   evidence: 'all',
 }) as ProjectFilters;
 
+/** True when any filter narrows the projects (a search of blanks does not). */
+export function filtersActive(f: ProjectFilters): boolean {
+  return (
+    f.categories.length + f.statuses.length + f.cities.length + f.counties.length > 0 ||
+    f.corridorId !== null ||
+    f.zoneId !== null ||
+    f.query.trim() !== '' ||
+    f.evidence !== 'all'
+  );
+}
+
 /** Largest distance the corridor filter accepts, in km. */
 export const MAX_WITHIN_KM = 50;
 

@@ -12,6 +12,9 @@ import type { BaseMapResult } from '../data/load-base-map';
 import { translate, type Lang } from '../i18n/translate';
 import type { MessageKey } from '../i18n/zh';
 import { useAppStore, useAppStoreApi } from '../state/store-context';
+import { filtersActive } from '../domain/filter-projects';
+import { formatDate } from '../i18n/format';
+import { selectAsOfDate } from '../state/selectors';
 import { preloadMap } from '../app/map-code';
 import { mapStatus, onMapChange, type MapStatus } from './map-handle';
 import { MapPoster } from '../app/map-poster';
@@ -60,7 +63,12 @@ export function MapView({ baseMap, poster }: MapViewProps) {
     );
   }, [store, baseMap]);
 
-  const message = mapMessage(lang, status, embed, STALL_SECONDS);
+  // The poster stays as the map when the map cannot come; it is the default view (all projects
+  // on the latest record date), so a reader of another view is told what it shows.
+  const posterDate = useAppStore((s) => (s.atlas && (filtersActive(s.filters) || s.asOfDate !== null) ? selectAsOfDate({ ...s, asOfDate: null }) : null));
+  const failure = mapMessage(lang, status, embed, STALL_SECONDS);
+  // Chinese sentences follow each other with no space.
+  const message = failure && posterDate && poster ? `${failure}${lang === 'zh' ? '' : ' '}${translate(lang, 'map.posterOnly', { date: formatDate(lang, posterDate) })}` : failure;
   return (
     <div className={`map-view${embed ? ' map-view--embed' : ''}`}>
       <div ref={slot} className="map-slot" data-testid="map" role="region" aria-label={translate(lang, 'map.label')} data-map-status={status}>

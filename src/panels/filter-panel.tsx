@@ -5,7 +5,7 @@
  * Reads and writes only the store's filters slice; the filtering itself is `filterProjects`.
  */
 import { useId, useState } from 'react';
-import { MAX_WITHIN_KM } from '../domain/filter-projects';
+import { MAX_WITHIN_KM, filtersActive } from '../domain/filter-projects';
 import { CATEGORIES, CITY_IDS, STATUSES } from '../domain/types';
 import { formatDate } from '../i18n/format';
 import { translate, type Lang } from '../i18n/translate';
@@ -183,12 +183,7 @@ export function FilterPanel() {
   const zones = useAppStore((s) => s.atlas?.zones);
   const asOfDate = useAppStore(selectAsOfDate);
   const id = useId();
-  const active =
-    filters.categories.length + filters.statuses.length + filters.cities.length + filters.counties.length > 0 ||
-    filters.corridorId !== null ||
-    filters.zoneId !== null ||
-    filters.query.trim() !== '' ||
-    filters.evidence !== 'all';
+  const active = filtersActive(filters);
   return (
     <section className="filters" aria-labelledby={`${id}-title`} data-testid="filter-panel">
       <div className="filters__head">

@@ -12,7 +12,7 @@ export interface PictureExportProps {
   onExport: (scale: 1 | 2) => Promise<{ fileName: string; layout?: unknown }>;
   /** False while there is no map to draw (loading, or no WebGL). */
   available: boolean;
-  /** True when the map cannot come at all (no WebGL): the buttons then say why. */
+  /** True when the map cannot come at all (no WebGL, failed): then there are no buttons. */
   mapImpossible?: boolean;
   className?: string;
 }
@@ -51,9 +51,10 @@ export function PictureExport({ onExport, available, mapImpossible = false, clas
           : translate(lang, 'picture.done', { file: phase.fileName })
         : phase.kind === 'failed'
           ? translate(lang, 'picture.failed', { reason: phase.reason })
-          : !available && mapImpossible
-            ? translate(lang, 'picture.noMap')
-            : '';
+          : '';
+  // No map will come (no WebGL, the map failed): nothing to draw a picture from. The map's own
+  // message says why; the buttons would only be disabled forever.
+  if (mapImpossible) return null;
   return (
     <div
       className={`picture-export${className ? ` ${className}` : ''}`}

@@ -18,8 +18,11 @@ test('without WebGL: a clear message, and the list, filters and details still wo
   expect(all).toBeGreaterThan(10);
   await expect(page.locator('[data-project-id]')).toHaveCount(all);
 
+  // The still picture in the map's place is the default view: the message says so once the view differs.
+  await expect(page.getByRole('alert')).not.toContainText('still picture');
   await page.getByTestId('filter-category-rail').check();
   await expect.poll(async () => Number(await count.getAttribute('data-count'))).toBeLessThan(all);
+  await expect(page.getByRole('alert')).toContainText(/The still picture shows all projects as of \d+ \w+ \d{4}; it does not follow the filters or the date\./);
   const rail = Number(await count.getAttribute('data-count'));
   await expect(page.locator('[data-project-id]')).toHaveCount(rail);
   await expect(page).toHaveURL(/cat=rail/);
@@ -29,9 +32,9 @@ test('without WebGL: a clear message, and the list, filters and details still wo
   await expect(page.getByTestId('detail-status')).toBeVisible();
   await expect(page.getByTestId('detail-timeline')).toBeVisible();
 
-  // No picture can be made without a map: the buttons say why instead of failing.
-  await expect(page.getByTestId('picture-1x')).toBeDisabled();
-  await expect(page.getByTestId('picture-status').first()).toHaveText('The map is not available, so no picture can be exported.');
+  // No picture can be made without a map, ever: no picture buttons (the map's message says why).
+  await expect(page.getByTestId('picture-1x')).toHaveCount(0);
+  await expect(page.getByTestId('picture-status')).toHaveCount(0);
   expect(watch.errors).toEqual([]);
 });
 
@@ -39,8 +42,18 @@ test('without WebGL the embed shows the message with its title, date and sources
   await page.setViewportSize({ width: 360, height: 500 });
   await page.goto('./?embed=1&lang=en&date=2024-09-29');
   await expect(page.getByRole('alert')).toContainText('no WebGL');
+  // The article's date is not the still picture's: the message says what the picture shows.
+  await expect(page.getByRole('alert')).toContainText('it does not follow the filters or the date');
   await expect(page.getByTestId('as-of-date')).toHaveText(/as of 29 Sept 2024/i);
   await expect(page.locator('.embed__sources')).toBeVisible();
+  // The whole message is readable: nothing lies over it.
+  const alertBox = (await page.getByRole('alert').boundingBox())!;
+  const covering = await page.evaluate(({ x, y, width, height }) => {
+    const points: [number, number][] = [[x + 4, y + 4], [x + width - 4, y + height - 4], [x + width / 2, y + height / 2]];
+    return points.filter(([px, py]) => !document.elementFromPoint(px, py)?.closest('[role="alert"]')).length;
+  }, alertBox);
+  expect(covering).toBe(0);
+  await expect(page.getByTestId('picture-1x')).toHaveCount(0);
   expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILTERS, filterProjects, hasObservationOn, type ProjectFilters } from '../../../src/domain/filter-projects';
+import { DEFAULT_FILTERS, filterProjects, filtersActive, hasObservationOn, type ProjectFilters } from '../../../src/domain/filter-projects';
 import { FIXTURE_DATE, smallAtlas } from '../../fixtures/projects/small-atlas';
 
 const atlas = smallAtlas();
@@ -63,5 +63,23 @@ describe('filterProjects', () => {
     expect(ids({ query: '  测试 铁路 ' })).toEqual(['p-rail-a']);
     expect(ids({ query: '   ' })).toHaveLength(6);
     expect(ids({ query: 'no such thing' })).toEqual([]);
+  });
+});
+
+describe('filtersActive', () => {
+  it('is false for no filter and for a search of blanks, true for each kind of filter', () => {
+    expect(filtersActive(DEFAULT_FILTERS)).toBe(false);
+    expect(filtersActive({ ...DEFAULT_FILTERS, query: '   ' })).toBe(false);
+    const each: Partial<ProjectFilters>[] = [
+      { categories: ['rail'] },
+      { statuses: ['complete'] },
+      { cities: ['deyang'] },
+      { counties: ['510185'] },
+      { corridorId: 'c' },
+      { zoneId: 'z' },
+      { query: '资阳' },
+      { evidence: 'observed' },
+    ];
+    for (const patch of each) expect(filtersActive({ ...DEFAULT_FILTERS, ...patch }), JSON.stringify(patch)).toBe(true);
   });
 });
