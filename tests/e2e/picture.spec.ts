@@ -87,19 +87,23 @@ test('PNG 2× from the embed is twice its layout, the map returns to its own pix
   expect(await page.evaluate(() => window.__cdmzMap?.getCanvas().width)).toBe(size.width * (ratioBefore ?? 1));
 });
 
-test('a narrow embed: the export status never resizes the map (the picture is the map the reader sees)', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 480 });
-  await openEmbed(page, '&lang=en');
-  await waitForMapSettled(page);
-  const size = await mapSizeCss(page);
-  const footer = (await page.locator('.embed__footer').boundingBox())!.height;
-  await downloadPicture(page, 1);
-  const layout = await pictureLayout(page);
-  expect([layout.map.w, layout.map.h]).toEqual([size.width, size.height]);
-  await expect(page.getByTestId('picture-status')).toContainText('Picture downloaded');
-  expect(await mapSizeCss(page)).toEqual(size);
-  expect((await page.locator('.embed__footer').boundingBox())!.height).toBe(footer);
-});
+for (const width of [360, 600]) {
+  test(`an embed ${width} px wide: the export status resizes neither the map (the picture is the map the reader sees) nor the sources line`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 480 });
+    await openEmbed(page, '&lang=en');
+    await waitForMapSettled(page);
+    const size = await mapSizeCss(page);
+    const footer = (await page.locator('.embed__footer').boundingBox())!.height;
+    const sources = (await page.locator('.embed__sources').boundingBox())!.width;
+    await downloadPicture(page, 1);
+    const layout = await pictureLayout(page);
+    expect([layout.map.w, layout.map.h]).toEqual([size.width, size.height]);
+    await expect(page.getByTestId('picture-status')).toContainText('Picture downloaded');
+    expect(await mapSizeCss(page)).toEqual(size);
+    expect((await page.locator('.embed__footer').boundingBox())!.height).toBe(footer);
+    expect((await page.locator('.embed__sources').boundingBox())!.width).toBe(sources);
+  });
+}
 
 for (const [w, h] of [[1440, 900], [1920, 1080], [390, 844]] as const) {
   test(`PNG 1× and 2× at ${w}×${h}: filters in words, the selection named, at most a quarter of the map covered`, async ({ page }) => {
