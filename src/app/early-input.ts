@@ -21,6 +21,11 @@
  * React answers a click itself, hydrating at once if it must), and clicked again through React
  * right after that first commit, in the order the reader made them. A click noted is one nobody
  * answered, so none is done twice. Links are not noted: the browser follows them itself.
+ *
+ * Meanwhile the page shows that it has the reader's input and is still getting ready: from the
+ * first noted click or changed control until the replay, `<html>` carries `data-early-input`
+ * (app.css: a bar along the top of the page, the progress cursor). The attribute is on `<html>`,
+ * outside React's root, so the markup React hydrates is untouched.
  */
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -64,18 +69,35 @@ export function notePrerenderedControls(root: ParentNode): void {
   for (const el of root.querySelectorAll<Control>('input, select, textarea')) prerendered.set(el, markupState(el));
 }
 
+/** The page's "your input is noted, the page is getting ready" sign (see the module comment). */
+export const EARLY_INPUT_ATTR = 'data-early-input';
+const showPending = (on: boolean) => document.documentElement.toggleAttribute(EARLY_INPUT_ATTR, on);
+
 /**
  * Notes every click on a button under `root` until `stopNotingClicks()` (call before React runs).
- * Capture phase, so a handler that stops the event cannot hide it.
+ * Capture phase, so a handler that stops the event cannot hide it. A click or a control changed
+ * meanwhile shows the pending sign.
  */
 export function noteEarlyClicks(root: HTMLElement): void {
   stopNotingClicks();
   const onClick = (e: Event) => {
     const target = e.target instanceof Element ? e.target.closest('button') : null;
-    if (target && root.contains(target) && !target.disabled) clicked.push(target);
+    if (target && root.contains(target) && !target.disabled) {
+      clicked.push(target);
+      showPending(true);
+    }
+  };
+  const onChange = (e: Event) => {
+    if (e.target instanceof Element && prerendered.has(e.target as Control)) showPending(true);
   };
   root.addEventListener('click', onClick, true);
-  stopListening = () => root.removeEventListener('click', onClick, true);
+  root.addEventListener('input', onChange, true);
+  root.addEventListener('change', onChange, true);
+  stopListening = () => {
+    root.removeEventListener('click', onClick, true);
+    root.removeEventListener('input', onChange, true);
+    root.removeEventListener('change', onChange, true);
+  };
 }
 
 /** React answers clicks from now on (its root exists): stop noting them. */
@@ -126,8 +148,12 @@ export type FlushSync = (fn: () => void) => void;
  */
 export function replayEarlyClicks(flush: FlushSync): void {
   const buttons = clicked.splice(0);
-  if (buttons.length === 0) return;
+  if (buttons.length === 0) {
+    showPending(false);
+    return;
+  }
   queueMicrotask(() => {
     for (const button of buttons) if (button.isConnected && !button.disabled) flush(() => button.click());
+    showPending(false);
   });
 }

@@ -175,8 +175,12 @@ test('taps, typing and a chosen option on the prerendered page before React has 
   await page.getByTestId('filter-search').fill('资阳');
   await page.getByTestId('filter-corridor').selectOption('belt-chengzi-airport');
   await expect(page.locator('html')).not.toHaveClass(/hydrated/);
+  // The page shows it has the input and is getting ready (a bar along the top).
+  await expect(page.locator('html')).toHaveAttribute('data-early-input', '');
+  expect(await page.evaluate(() => getComputedStyle(document.body, '::before').height)).toBe('4px');
   release();
   await expect(page.locator('html')).toHaveClass(/hydrated/, { timeout: 30_000 });
+  await expect(page.locator('html')).not.toHaveAttribute('data-early-input');
   await expect(page).toHaveURL(/cat=rail/);
   await expect(page).toHaveURL(/q=/);
   await expect(page).toHaveURL(/corridor=belt-chengzi-airport/);
@@ -199,7 +203,10 @@ test('buttons pressed on the prerendered page before React has it are pressed on
   const item = page.locator('.project-list__item').nth(2);
   const id = await item.getAttribute('data-project-id');
   expect(id).toBeTruthy();
+  await expect(page.locator('html')).not.toHaveAttribute('data-early-input');
   await item.click();
+  // The tap is acknowledged at once: a bar along the top until it has been carried out.
+  await expect(page.locator('html')).toHaveAttribute('data-early-input', '');
   const direction = page.getByTestId('list-sort-direction');
   const startDirection = await direction.getAttribute('data-direction');
   await direction.click();
@@ -214,6 +221,7 @@ test('buttons pressed on the prerendered page before React has it are pressed on
   await expect(page).toHaveURL(/lang=en/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(direction).toHaveAttribute('data-direction', startDirection as string);
+  await expect(page.locator('html')).not.toHaveAttribute('data-early-input');
   expect(problems).toEqual([]);
 });
 
