@@ -70,7 +70,7 @@ export function notePrerenderedControls(root: ParentNode): void {
 }
 
 /** The page's "your input is noted, the page is getting ready" sign (see the module comment). */
-export const EARLY_INPUT_ATTR = 'data-early-input';
+const EARLY_INPUT_ATTR = 'data-early-input';
 const showPending = (on: boolean) => document.documentElement.toggleAttribute(EARLY_INPUT_ATTR, on);
 
 /**

@@ -21,7 +21,7 @@ export function useMapReady(): boolean {
 export function PictureTools({ className }: { className?: string }) {
   const store = useAppStoreApi();
   const ready = useMapReady();
-  // Without WebGL (or base data) the map never comes, and the buttons say so.
+  // Without WebGL (or base data) the map never comes: no picture buttons (the map's message says why).
   const noWebgl = useSyncExternalStore((notify) => onMapChange(() => notify()), mapFailed, () => false);
   return (
     <PictureExport
