@@ -10,15 +10,29 @@
  * markup, and a view rendered on the client (another language, an embed) shows the same poster.
  * Set as HTML: React never re-renders or compares its inside (contract 4).
  */
+import { useEffect, useRef } from 'react';
 import { translate } from '../i18n/translate';
+import { selectVisibleIds } from '../state/selectors';
 import { useAppStore } from '../state/store-context';
 
 export function MapPoster({ markup }: { markup: string }) {
   const lang = useAppStore((s) => s.lang);
+  const loaded = useAppStore((s) => s.atlas !== null);
+  const visible = useAppStore(selectVisibleIds);
+  const ref = useRef<HTMLDivElement>(null);
+  // The poster follows the filters: each project's marks (`data-p`, poster-svg.ts) are left out
+  // when the filters leave the project out (`data-off`, app.css). Its statuses stay those of the
+  // default date; the map's message says so when the view has another (map-view.tsx).
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || !loaded || el.hidden) return;
+    const shown = new Set(visible);
+    for (const mark of el.querySelectorAll('[data-p]')) mark.toggleAttribute('data-off', !shown.has(mark.getAttribute('data-p') ?? ''));
+  }, [loaded, visible]);
   if (!markup) return null;
   return (
     <>
-      <div className="map-poster" data-testid="map-poster" dangerouslySetInnerHTML={{ __html: markup }} />
+      <div ref={ref} className="map-poster" data-testid="map-poster" dangerouslySetInnerHTML={{ __html: markup }} />
       <noscript>
         <p className="map-poster__note">{translate(lang, 'map.needsJs')}</p>
       </noscript>

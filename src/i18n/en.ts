@@ -32,7 +32,7 @@ export const en: Record<MessageKey, string> = {
   'map.stalled.embed': 'The map stopped responding (nothing drawn within {s} s); reload the page to try again.',
   'map.failed': 'The map could not start. The list, filters and details still work; reload the page to try again.',
   'map.failed.embed': 'The map could not start; reload the page to try again.',
-  'map.posterOnly': 'The still picture shows all projects as of {date}; it does not follow the filters or the date.',
+  'map.posterOnly': 'The still picture shows the statuses of {date}; it does not follow the date.',
   'map.tip.stale': 'Faded: no report confirming the status for over 12 months',
   'map.frameResults': 'Zoom to results',
   'map.frameResults.none': 'No filter result can be shown on the map on this date',

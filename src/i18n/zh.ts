@@ -35,7 +35,7 @@ export const zh = {
   'map.stalled.embed': '地图没有响应（{s} 秒内未能绘制）；请刷新页面重试。',
   'map.failed': '地图无法启动。项目列表、筛选和详情仍可使用；请刷新页面重试。',
   'map.failed.embed': '地图无法启动；请刷新页面重试。',
-  'map.posterOnly': '静态图显示的是截至{date}的全部项目，不随筛选和日期变化。',
+  'map.posterOnly': '静态图显示的是{date}的项目状态，不随日期变化。',
   'map.tip.stale': '淡色：超过 12 个月未见进展报告',
   'map.frameResults': '缩放到筛选结果',
   'map.frameResults.none': '当前日期没有可在地图上显示的筛选结果',

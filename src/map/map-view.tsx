@@ -12,7 +12,6 @@ import type { BaseMapResult } from '../data/load-base-map';
 import { translate, type Lang } from '../i18n/translate';
 import type { MessageKey } from '../i18n/zh';
 import { useAppStore, useAppStoreApi } from '../state/store-context';
-import { filtersActive } from '../domain/filter-projects';
 import { formatDate } from '../i18n/format';
 import { selectAsOfDate } from '../state/selectors';
 import { preloadMap } from '../app/map-code';
@@ -63,9 +62,14 @@ export function MapView({ baseMap, poster }: MapViewProps) {
     );
   }, [store, baseMap]);
 
-  // The poster stays as the map when the map cannot come; it is the default view (all projects
-  // on the latest record date), so a reader of another view is told what it shows.
-  const posterDate = useAppStore((s) => (s.atlas && (filtersActive(s.filters) || s.asOfDate !== null) ? selectAsOfDate({ ...s, asOfDate: null }) : null));
+  // The poster stays as the map when the map cannot come. It follows the filters (map-poster.tsx)
+  // but shows the statuses of the default date (the latest record): on another date, the
+  // reader is told.
+  const posterDate = useAppStore((s) => {
+    if (!s.atlas || s.asOfDate === null) return null;
+    const drawn = selectAsOfDate({ ...s, asOfDate: null });
+    return drawn !== selectAsOfDate(s) ? drawn : null;
+  });
   const failure = mapMessage(lang, status, embed, STALL_SECONDS);
   // Chinese sentences follow each other with no space.
   const message = failure && posterDate && poster ? `${failure}${lang === 'zh' ? '' : ' '}${translate(lang, 'map.posterOnly', { date: formatDate(lang, posterDate) })}` : failure;

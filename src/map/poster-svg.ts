@@ -271,11 +271,13 @@ export function posterSvg(input: PosterInput, title = ''): string {
     if (!p.geometry || hiddenIds.has(p.id)) continue;
     const state = stateOn(p, date);
     if (!state.status) continue;
-    const fade = state.stale ? ` opacity="${STALE_OPACITY}"` : '';
+    // Every mark of the project names it (`data-p`): the page hides those its filters leave out
+    // (app/map-poster.tsx).
+    const attrs = `${state.stale ? ` opacity="${STALE_OPACITY}"` : ''} data-p="${escapeHtml(p.id)}"`;
     const color = CATEGORY_COLORS[p.category];
     const g = p.geometry;
     const polygons = geometryPath(f, g.type === 'Polygon' || g.type === 'MultiPolygon' ? g : null);
-    if (polygons) shapes.push(`<path d="${polygons}" fill="${color}" fill-opacity="0.3" stroke="${color}" stroke-width="2"${dashOf(state.status, 2)} ${nss}${fade}/>`);
+    if (polygons) shapes.push(`<path d="${polygons}" fill="${color}" fill-opacity="0.3" stroke="${color}" stroke-width="2"${dashOf(state.status, 2)} ${nss}${attrs}/>`);
     const parts = geometryPieces(g).lines;
     if (parts.length) {
       const acc = ACCURACY_STYLE[p.geometry_accuracy ?? 'schematic'];
@@ -286,7 +288,7 @@ export function posterSvg(input: PosterInput, title = ''): string {
       const done = geometryPath(f, split.done);
       const rest = geometryPath(f, split.rest);
       if (done || rest) {
-        lines.push(`<g${fade}>${done ? `<path d="${done}" ${stroke}/>` : ''}${rest ? `<path d="${rest}" ${stroke} stroke-opacity="${PROGRESS_REST_OPACITY}"/>` : ''}</g>`);
+        lines.push(`<g${attrs}>${done ? `<path d="${done}" ${stroke}/>` : ''}${rest ? `<path d="${rest}" ${stroke} stroke-opacity="${PROGRESS_REST_OPACITY}"/>` : ''}</g>`);
       }
     }
     for (const site of placed.byProject.get(p.id) ?? []) {
@@ -295,12 +297,12 @@ export function posterSvg(input: PosterInput, title = ''): string {
       const hub = (placed.fan.hubs[site] as Offset[])[band] as Offset;
       const leader = leaderParts(o, hub);
       if (leader) {
-        tails.push(`<g${fade}>${leaderSvg(x, y, leader, hub, iconScale, 'tail')}</g>`);
-        if (leader.spoke) spokes.push(`<g${fade}>${leaderSvg(x, y, leader, hub, iconScale, 'spoke')}</g>`);
+        tails.push(`<g${attrs}>${leaderSvg(x, y, leader, hub, iconScale, 'tail')}</g>`);
+        if (leader.spoke) spokes.push(`<g${attrs}>${leaderSvg(x, y, leader, hub, iconScale, 'spoke')}</g>`);
       }
       const cx = x + o[0] * iconScale;
       const cy = y + o[1] * iconScale;
-      symbols.push(`<use href="#${symbolId(p.category, state.status)}" x="${num(cx - symbolSide / 2)}" y="${num(cy - symbolSide / 2)}" width="${num(symbolSide)}" height="${num(symbolSide)}"${fade}/>`);
+      symbols.push(`<use href="#${symbolId(p.category, state.status)}" x="${num(cx - symbolSide / 2)}" y="${num(cy - symbolSide / 2)}" width="${num(symbolSide)}" height="${num(symbolSide)}"${attrs}/>`);
     }
   }
   out.push(`<g class="poster-projects">${shapes.join('')}${lines.join('')}<g fill="none">${tails.join('')}${spokes.join('')}</g>${symbols.join('')}</g>`);

@@ -18,11 +18,19 @@ test('without WebGL: a clear message, and the list, filters and details still wo
   expect(all).toBeGreaterThan(10);
   await expect(page.locator('[data-project-id]')).toHaveCount(all);
 
-  // The still picture in the map's place is the default view: the message says so once the view differs.
-  await expect(page.getByRole('alert')).not.toContainText('still picture');
+  // The still picture in the map's place follows the filters: only rail projects' marks stay.
+  const poster = page.getByTestId('map-poster');
+  const marks = async () => poster.evaluate((el) => [...el.querySelectorAll('[data-p]')].filter((m) => getComputedStyle(m).display !== 'none').map((m) => m.getAttribute('data-p')));
+  const before = new Set(await marks());
+  expect(before.size).toBeGreaterThan(10);
   await page.getByTestId('filter-category-rail').check();
   await expect.poll(async () => Number(await count.getAttribute('data-count'))).toBeLessThan(all);
-  await expect(page.getByRole('alert')).toContainText(/The still picture shows all projects as of \d+ \w+ \d{4}; it does not follow the filters or the date\./);
+  const railIds = await page.locator('[data-project-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-project-id')));
+  const after = new Set(await marks());
+  expect(after.size).toBeGreaterThan(0);
+  expect(after.size).toBeLessThan(before.size);
+  for (const id of after) expect(railIds).toContain(id);
+  await expect(page.locator('.map-message')).not.toContainText('still picture');
   const rail = Number(await count.getAttribute('data-count'));
   await expect(page.locator('[data-project-id]')).toHaveCount(rail);
   await expect(page).toHaveURL(/cat=rail/);
@@ -32,6 +40,10 @@ test('without WebGL: a clear message, and the list, filters and details still wo
   await expect(page.getByTestId('detail-status')).toBeVisible();
   await expect(page.getByTestId('detail-timeline')).toBeVisible();
 
+  // Its statuses are the default date's: on another date the message says so.
+  await page.getByTestId('date-exact').fill('2024-09-29');
+  await expect(page).toHaveURL(/date=2024-09-29/);
+  await expect(page.locator('.map-message')).toContainText(/The still picture shows the statuses of \d+ \w+ \d{4}; it does not follow the date\./);
   // No picture can be made without a map, ever: no picture buttons (the map's message says why).
   await expect(page.getByTestId('picture-1x')).toHaveCount(0);
   await expect(page.getByTestId('picture-status')).toHaveCount(0);
@@ -43,7 +55,7 @@ test('without WebGL the embed shows the message with its title, date and sources
   await page.goto('./?embed=1&lang=en&date=2024-09-29');
   await expect(page.getByRole('alert')).toContainText('no WebGL');
   // The article's date is not the still picture's: the message says what the picture shows.
-  await expect(page.getByRole('alert')).toContainText('it does not follow the filters or the date');
+  await expect(page.getByRole('alert')).toContainText('it does not follow the date');
   await expect(page.getByTestId('as-of-date')).toHaveText(/as of 29 Sept 2024/i);
   await expect(page.locator('.embed__sources')).toBeVisible();
   // The whole message is readable: nothing lies over it.

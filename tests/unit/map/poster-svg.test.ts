@@ -65,6 +65,10 @@ describe('posterSvg', () => {
     expect(svg).toContain('&lt;b&gt;县&lt;/b&gt;');
     expect(svg).toContain('A &amp; B County');
     expect(svg).not.toMatch(/ style=|<script|<style/);
+    // Every symbol names its project (the page hides those its filters leave out).
+    const named = uses.length === 0 ? [] : (svg.match(/<use [^>]*data-p="([^"]+)"/g) ?? []);
+    expect(named.length).toBe(uses.length);
+    for (const p of shown) expect(svg).toContain(`data-p="${p.id}"`);
   });
 
   it('draws the symbols where the live map does at its zoom: fanned out, never overlapping, each moved one with a leader', () => {
