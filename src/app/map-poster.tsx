@@ -21,7 +21,7 @@ export function MapPoster({ markup }: { markup: string }) {
   const visible = useAppStore(selectVisibleIds);
   const ref = useRef<HTMLDivElement>(null);
   // The poster follows the filters: each project's marks (`data-p`, poster-svg.ts) are left out
-  // when the filters leave the project out (`data-off`, app.css). Its statuses stay those of the
+  // when the filters leave the project out (`data-off`, map-poster.css). Its statuses stay those of the
   // default date; the map's message says so when the view has another (map-view.tsx).
   useEffect(() => {
     const el = ref.current;
