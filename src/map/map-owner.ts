@@ -64,7 +64,7 @@ export { MAX_ZOOM, MIN_ZOOM };
 /** No first idle within this many ms after the map was created: the slot says the map stopped responding. */
 export const STALL_MS = 15_000;
 /** A map made shorter than this (px) by the page folds its attribution (foldAttributionOnShrink). */
-export const SHORT_MAP_PX = 200;
+const SHORT_MAP_PX = 200;
 /** An online basemap style URL, set at build time; off by default. */
 const ONLINE_STYLE: string | undefined = import.meta.env.VITE_BASEMAP_STYLE || undefined;
 
@@ -220,14 +220,12 @@ function createOwner(slot: HTMLElement, store: AppStore, baseMap: Promise<BaseMa
    * control opens unfolded, and its own button folds it.
    */
   const showAttribution = (m: MlMap, lang: Lang) => {
-    const ATTRIB = '.maplibregl-ctrl-attrib';
-    const old = m.getContainer().querySelector(ATTRIB);
+    const old = m.getContainer().querySelector('.maplibregl-ctrl-attrib');
     const folded = old !== null && old.classList.contains('maplibregl-compact') && !old.classList.contains('maplibregl-compact-show');
     if (attribution) m.removeControl(attribution);
     attribution = new maplibregl.AttributionControl({ compact: true, customAttribution: attributionHtml(lang) });
     m.addControl(attribution, 'bottom-right');
-    const added = m.getContainer().querySelector(ATTRIB);
-    if (folded && added?.classList.contains('maplibregl-compact-show')) foldAttribution(m);
+    if (folded) foldAttribution(m);
   };
   /** Folds the compact attribution to its ⓘ button, with the control's own button (its toggle). */
   const foldAttribution = (m: MlMap) => {

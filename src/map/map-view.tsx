@@ -13,7 +13,8 @@ import { translate, type Lang } from '../i18n/translate';
 import type { MessageKey } from '../i18n/zh';
 import { useAppStore, useAppStoreApi } from '../state/store-context';
 import { formatDate } from '../i18n/format';
-import { selectAsOfDate } from '../state/selectors';
+import { dateInForce } from '../domain/timeline-range';
+import { selectTimelineRange } from '../state/selectors';
 import { preloadMap } from '../app/map-code';
 import { mapStatus, onMapChange, type MapStatus } from './map-handle';
 import { MapPoster } from '../app/map-poster';
@@ -66,9 +67,10 @@ export function MapView({ baseMap, poster }: MapViewProps) {
   // but shows the statuses of the default date (the latest record): on another date, the
   // reader is told.
   const posterDate = useAppStore((s) => {
-    if (!s.atlas || s.asOfDate === null) return null;
-    const drawn = selectAsOfDate({ ...s, asOfDate: null });
-    return drawn !== selectAsOfDate(s) ? drawn : null;
+    const range = selectTimelineRange(s);
+    if (!range || s.asOfDate === null) return null;
+    const drawn = dateInForce(null, range);
+    return drawn !== dateInForce(s.asOfDate, range) ? drawn : null;
   });
   const failure = mapMessage(lang, status, embed, STALL_SECONDS);
   // Chinese sentences follow each other with no space.

@@ -10,7 +10,7 @@ import { useAppStore } from '../state/store-context';
 export interface PictureExportProps {
   /** Renders and downloads the picture; resolves with the file name, rejects with a reason. */
   onExport: (scale: 1 | 2) => Promise<{ fileName: string; layout?: unknown }>;
-  /** False while there is no map to draw (loading, or no WebGL). */
+  /** False while there is no map to draw yet. */
   available: boolean;
   /** True when the map cannot come at all (no WebGL, failed): then there are no buttons. */
   mapImpossible?: boolean;

@@ -100,8 +100,8 @@ test('on a phone, expanding the project sheet folds the attribution over the sho
   await expect(attrib).toHaveClass(/maplibregl-compact-show/);
   await page.getByTestId('sheet-handle').click();
   await expect(page.locator('.app-panel')).toHaveAttribute('data-sheet', 'expanded');
-  const mapHeight = await page.locator('.maplibregl-map').evaluate((el) => el.clientHeight);
-  expect(mapHeight).toBeLessThan(200);
+  // The sheet slides up: the map is short once it has.
+  await expect.poll(() => page.locator('.maplibregl-map').evaluate((el) => el.clientHeight)).toBeLessThan(200);
   await expect(attrib).not.toHaveClass(/maplibregl-compact-show/);
   // Folded, it is its 44 px button and covers no more of the map than that.
   const box = await attrib.boundingBox();
